@@ -1,0 +1,50 @@
+"""Stage 3e: who a task assigns: the agencies of its closing parenthesis and their roles,
+牵头 lead, 负责/按职责分工负责 responsible, 配合 support."""
+
+from __future__ import annotations
+
+import re
+
+from .model import AgencyRef, Jurisdiction
+from .outline import closing_role, vocabulary
+from .registry import Registry
+
+CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
+
+
+def split_names(names: str) -> list[str]:
+    """区司法局、区委宣传部 → two names; 市委宣传部等领导小组有关成员单位 → two names."""
+    joiners = sorted(vocabulary()["name_joiners"], key=len, reverse=True)
+    parts = re.split("、|" + "|".join(map(re.escape, joiners)), names)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_parenthesis(content: str) -> list[tuple[str, str]]:
+    """(name as written, role) for each agency of a parenthesis, in order."""
+    out: list[tuple[str, str]] = []
+    for clause in CLAUSE_SPLIT_RE.split(re.sub(r"\s+", "", content).rstrip("。.")):
+        if not clause:
+            continue
+        closing = closing_role(clause)
+        if closing:
+            word, role = closing
+            names = clause[: -len(word)]
+        else:  # every agency of a parenthesis without 牵头 is responsible
+            names, role = clause, "responsible"
+        out.extend((name, role) for name in split_names_or_group(names))
+    return out
+
+
+def split_names_or_group(names: str) -> list[str]:
+    # “各省、自治区、直辖市和新疆生产建设兵团打击侵权假冒工作领导小组” is one group, not four names.
+    return [names] if names.startswith("各") else split_names(names)
+
+
+def assign(content: str, registry: Registry, home: Jurisdiction) -> list[AgencyRef]:
+    refs: list[AgencyRef] = []
+    for name, role in parse_parenthesis(content):
+        if registry.is_generic(name):
+            refs.append(AgencyRef(None, name, role, generic=True))
+        else:
+            refs.append(AgencyRef(registry.resolve_agency(name, home).id, name, role))
+    return refs

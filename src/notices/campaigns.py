@@ -1,0 +1,63 @@
+"""Stage 3c: the named enforcement campaigns a text mentions, in every form real notices use:
+开展“剑网2021”专项行动, “龙腾”“蓝网”“净网”等知识产权海关保护专项行动, “龙腾行动”,
+开展“清风”“龙腾”行动, 医疗器械“清网”行动, and unquoted 开展剑网2021专项行动."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+QUOTE = r"[“\"「『]([^“”\"「」『』]{1,24})[”\"」』]"
+QUOTE_RUN_RE = re.compile(rf"(?:{QUOTE}[、和及与]?)+")
+QUOTE_ONE_RE = re.compile(QUOTE)
+# What follows a run of quoted names when they are campaigns: …等知识产权海关保护专项行动.
+ACTION_AFTER_RE = re.compile(r"^[^，,。；;：:“”\"（()]{0,16}?(专项行动|行动|专项整治|专项治理)")
+ACTION_END_RE = re.compile(r"(专项行动|行动|专项整治|专项治理)$")
+YEAR_END_RE = re.compile(r"^(?P<base>.+?)\s*(?P<year>(?:19|20)\d{2})年?$")
+YEAR_START_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})年?\s*(?P<base>.+)$")
+
+
+def split_name(raw: str) -> tuple[str, int | None]:
+    """“剑网 2020” → (剑网, 2020); “龙腾行动” → (龙腾, None)."""
+    name = re.sub(r"\s+", "", raw)
+    trimmed = re.sub(r"(专项行动|行动)$", "", name)
+    name = trimmed or name
+    for pattern in (YEAR_END_RE, YEAR_START_RE):
+        match = pattern.match(name)
+        if match:
+            return match["base"], int(match["year"])
+    return name, None
+
+
+@lru_cache(maxsize=8)
+def unquoted_re(names: tuple[str, ...]) -> re.Pattern | None:
+    if not names:
+        return None
+    alternatives = "|".join(map(re.escape, names))
+    return re.compile(rf"(?<![“\"「『])({alternatives})\s*((?:19|20)\d{{2}})?(?:专项行动|行动)")
+
+
+def find_campaigns(text: str, known: tuple[str, ...]) -> list[tuple[str, int | None]]:
+    """(name, year) of each campaign the text names, in order, once each.
+
+    `known` holds the series names and aliases of the registry: a quoted known name is a
+    campaign wherever it stands; any other quoted name only where 行动 follows or ends it, so
+    slogans such as “双随机、一公开” and “一带一路” are not campaigns."""
+    found: list[tuple[int, tuple[str, int | None]]] = []
+    known_set = set(known)
+    for run in QUOTE_RUN_RE.finditer(text):
+        action_follows = bool(ACTION_AFTER_RE.match(text[run.end():run.end() + 24]))
+        for quoted in QUOTE_ONE_RE.finditer(run.group(0)):
+            raw = quoted.group(1)
+            base, year = split_name(raw)
+            if base in known_set or action_follows or ACTION_END_RE.search(raw.strip()):
+                found.append((run.start() + quoted.start(), (base, year)))
+    pattern = unquoted_re(known)
+    if pattern:
+        for match in pattern.finditer(text):
+            found.append((match.start(), (match.group(1), int(match.group(2)) if match.group(2) else None)))
+    seen: list[tuple[str, int | None]] = []
+    for _, item in sorted(found, key=lambda f: f[0]):
+        if item not in seen:
+            seen.append(item)
+    return seen

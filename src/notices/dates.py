@@ -1,0 +1,46 @@
+"""Dates as notices write them: 2020年9月22日, 2020-09-22 09:44, 2022.7.7, 二〇二〇年九月二十二日."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import cn2an
+
+YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+CN_NUM = r"[〇零一二三四五六七八九十]"
+DATE_RE = re.compile(
+    r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年\s*|[-./])\s*"
+    r"(?P<m>\d{1,2}|" + CN_NUM + r"{1,3})\s*(?:月\s*|[-./])\s*"
+    r"(?P<d>\d{1,2}|" + CN_NUM + r"{1,3})(?:\s*日)?")
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in YEAR_DIGITS for c in text):  # a year written digit by digit
+        return int("".join(str(YEAR_DIGITS[c]) for c in text))
+    return int(cn2an.cn2an(text.replace("〇", "零"), "smart"))
+
+
+def to_iso(match: re.Match) -> str | None:
+    """The ISO date of a DATE_RE match, or None when it is no real date."""
+    try:
+        return date(_number(match["y"]), _number(match["m"]), _number(match["d"])).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first real date in `text` as YYYY-MM-DD, or None."""
+    for match in DATE_RE.finditer(text):
+        iso = to_iso(match)
+        if iso:
+            return iso
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """True when the whole line is a date (the date under a signature)."""
+    match = DATE_RE.fullmatch(text.strip())
+    return bool(match and to_iso(match))

@@ -1,0 +1,126 @@
+"""Stage 1: read a notice as obtained (bytes in any common Chinese encoding, plain text or a
+saved HTML page) and return its text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+from bs4 import BeautifulSoup
+from markdownify import MarkdownConverter
+
+from .errors import NoticeError
+
+SOURCE_SUFFIXES = (".txt", ".html", ".htm")
+# Encodings real Chinese notices come in; GB18030 is a superset of GBK and GB2312.
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
+MAX_BYTES = 20 * 1024 * 1024
+
+# Page chrome of government sites: elements dropped before conversion, by tag or by a
+# class/id word. Their text never reaches the page.
+CHROME_TAGS = ["script", "style", "noscript", "iframe", "object", "embed", "form", "button",
+               "input", "select", "textarea", "nav", "header", "footer", "aside", "svg",
+               "canvas", "template", "link", "meta"]
+CHROME_WORDS = re.compile(
+    r"(^|[-_ ])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|footer|foot|header|sidebar|"
+    r"toolbar|print|fontsize|position|location|copyright|qrcode|related|hot)([-_ ]|$)", re.I)
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    text: str
+    encoding: str
+    sha256: str
+    kind: str  # "text" or "html"
+
+
+def read_source(path: Path) -> Source:
+    """Read and decode one source file; raise NoticeError when it cannot be used."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NoticeError(shown, f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})")
+    if len(data) > MAX_BYTES:
+        raise NoticeError(shown, "文件过大（超过 20 MB），不像是一份通知",
+                          "the file is larger than 20 MB, which no notice is")
+    text, encoding = decode(data, shown)
+    if not text.strip():
+        raise NoticeError(shown, "文件为空，没有可转换的文字", "the file is empty: there is no text to convert")
+    kind = "html" if path.suffix.lower() in (".html", ".htm") or looks_like_html(text) else "text"
+    if kind == "html":
+        text = html_to_text(text)
+        if not text.strip():
+            raise NoticeError(shown, "网页中没有找到正文文字", "the web page holds no body text")
+    return Source(shown, text, encoding, hashlib.sha256(data).hexdigest(), kind)
+
+
+def decode(data: bytes, shown: str) -> tuple[str, str]:
+    """Decode bytes to text, detecting the encoding among those Chinese notices use."""
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise NoticeError(shown, "这是二进制文件，不是文字或网页（请另存为 .txt 或 .html）",
+                          "this is a binary file, not text or a web page (save it as .txt or .html)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None or best.chaos > 0.2:
+        raise NoticeError(
+            shown, "无法识别文件的文字编码（可能混用了多种编码）；请用 UTF-8 另存后重试",
+            "the text encoding cannot be recognised (perhaps several are mixed); save the file as UTF-8 and try again")
+    return str(best), best.encoding
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+class NoticeConverter(MarkdownConverter):
+    """markdownify, reduced to plain text with block structure: notices have no inline
+    formatting worth keeping, and links or images from a source must not become live."""
+
+    def convert_soup(self, soup):
+        for tag in soup.find_all(CHROME_TAGS):
+            tag.decompose()
+        for tag in soup.find_all(True):
+            if tag.decomposed:
+                continue
+            words = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+            if CHROME_WORDS.search(words):
+                tag.decompose()
+        return super().convert_soup(soup)
+
+    def convert_a(self, el, text, parent_tags):
+        return text
+
+    def convert_img(self, el, text, parent_tags):
+        return ""
+
+    def convert_b(self, el, text, parent_tags):
+        return text
+
+    convert_strong = convert_em = convert_i = convert_u = convert_span = convert_font = convert_b
+
+    def convert_hN(self, n, el, text, parent_tags):
+        return f"\n\n{text.strip()}\n\n"
+
+    def convert_li(self, el, text, parent_tags):
+        return f"{text.strip()}\n"
+
+    def escape(self, text, parent_tags):
+        return text
+
+
+def html_to_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    text = NoticeConverter(heading_style="ATX", bullets="", strip=[]).convert_soup(soup)
+    # markdownify writes table rows as `| a | b |` and separator rows `| --- |`.
+    return "\n".join(line for line in text.splitlines() if not re.fullmatch(r"\s*\|?(\s*-{3,}\s*\|)+\s*", line))

@@ -1,0 +1,141 @@
+"""The typed model of a notice: the single source for front matter, `notices inspect`,
+open data and generated pages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+Level = Literal["national", "province", "prefecture", "county"]
+Role = Literal["lead", "responsible", "support"]
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    id: str
+    name: str  # qualified full name: 上海市长宁区
+    short: str  # name as written without level word where usual: 长宁
+    level: Level
+    parent: str | None  # id of the parent jurisdiction
+    name_en: str  # "Changning District, Shanghai"
+    en_prefix: str  # used in agency names: "Changning District"
+    name_en_official: bool = True
+    in_registry: bool = True
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: str  # the form first written in the notice
+    full_name: str
+    name_en: str
+    name_en_official: bool
+    system: str  # id of the system (market-regulation, public-security, ...)
+    jurisdiction: str  # qualified name of the place it belongs to
+    jurisdiction_id: str
+    parent: str | None = None  # for branches: the id of the agency it is a branch of
+    in_registry: bool = True
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    """One agency named in a task's parenthesis, as written."""
+
+    id: str | None
+    name: str
+    role: Role
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str  # series id + year: jianwang-2020, or the series id when no year
+    name: str  # normalised: 剑网2020
+    series: str
+    year: int | None
+    name_en: str | None
+    in_registry: bool = True
+
+
+@dataclass(frozen=True)
+class Reference:
+    title: str | None
+    doc_number: str | None
+
+
+@dataclass
+class Section:
+    id: str  # s-3-2
+    number: str  # as written: 三、 / （二） / 1.
+    heading: str
+    level: int  # 1 for 一、, 2 for （一）, 3 for 1., 4 for （1）
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str  # t-3-2-1, t-3-2-1-b for the second task in one item
+    path: list[str]  # outline numbers as written: ["三、", "（二）", "1."]
+    text: str  # the task's words, its parenthesis of agencies included
+    agencies: list[AgencyRef]
+    campaigns: list[str]  # campaign ids
+    section: str | None = None  # id of the innermost section holding it
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A stage of an implementation plan (阶段步骤) with its time frame as written."""
+
+    name: str
+    period: str | None
+    deadline: str | None  # YYYY-MM-DD where the text gives a full date
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the body in reading order; the page renders these and nothing else."""
+
+    kind: Literal["heading", "paragraph", "task"]
+    text: str
+    id: str | None = None  # section or task id
+    level: int = 0  # heading level
+
+
+@dataclass
+class Notice:
+    slug: str
+    title: str
+    notice_title: str | None
+    doc_type: str  # work-plan, implementation-plan, notice ...
+    doc_number: str | None
+    index_number: str | None
+    issuer: str | None
+    issued_date: str | None
+    published_date: str | None
+    source: str | None
+    source_url: str | None
+    jurisdiction: dict  # {"id", "name", "level", "name_en"}
+    keywords: list[str]
+    topic: str | None
+    validity: str | None
+    references: list[Reference]
+    sections: list[Section]
+    tasks: list[Task]
+    agencies: list[Agency]
+    campaigns: list[Campaign]
+    phases: list[Phase]
+    dropped: list[str]
+    body: list[Block]
+    stated: list[str]  # metadata keys the text states; the others were inferred
+    source_file: str
+    sha256: str
+    encoding: str
+    summary_en: str | None = None
+    title_en: str | None = None
+    obtained: str | None = None
+    corrections: list[str] = field(default_factory=list)  # fields a maintainer corrected
+    correction_note: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,246 @@
+"""Stage 3b: the outline (一、（一）1.（1）) of a notice's body, its blocks in reading order, and
+the spans of its tasks: text closed by a parenthesis of responsible agencies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import cn2an
+import yaml
+
+from .clean import MARKER_RE
+from .dates import DATE_RE, to_iso
+from .model import Block, Phase, Section
+from .registry import DATA_DIR
+
+SENTENCE_END = "。！？!?"
+PAREN_RE = re.compile(r"[（(]([^（）()]{1,400})[）)]")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return yaml.safe_load((DATA_DIR / "outline.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def role_words() -> list[tuple[str, str]]:
+    """(word, role), longest first, so 牵头负责 wins over 负责."""
+    pairs = [(w, role) for role, words in vocabulary()["roles"].items() for w in words]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def closing_role(content: str) -> tuple[str, str] | None:
+    """(role word, role) when a parenthesis' content ends as an agency list does."""
+    content = content.rstrip("。.；; ")
+    for word, role in role_words():
+        if content.endswith(word) and len(content) > len(word):
+            return word, role
+    return None
+
+
+def is_agency_parenthesis(content: str) -> bool:
+    return "。" not in content and closing_role(content) is not None and not re.search(r"[《》“”]", content)
+
+
+@dataclass(frozen=True)
+class Marker:
+    text: str  # as written: （二）
+    level: int
+    number: int
+
+
+def parse_marker(text: str) -> tuple[Marker | None, str]:
+    """The outline marker a paragraph starts with, and the rest of it."""
+    match = MARKER_RE.match(text)
+    if not match:
+        return None, text
+    raw = match.group(0)
+    core = raw.strip("（）()、.．")
+    chinese = not core.isdigit()
+    bracketed = raw[0] in "（("
+    level = {(True, False): 1, (True, True): 2, (False, False): 3, (False, True): 4}[(chinese, bracketed)]
+    try:
+        number = int(core) if core.isdigit() else int(cn2an.cn2an(core, "smart"))
+    except ValueError:
+        return None, text
+    return Marker(raw, level, number), text[match.end():]
+
+
+def split_heading(rest: str) -> tuple[str | None, str]:
+    """A heading at the start of a numbered paragraph, and the text that follows it.
+
+    “加强重点商品执法。围绕…” runs its heading into the paragraph; a whole short line without
+    sentence punctuation is a heading alone; “以驰名商标、…为重点，加强…” has none."""
+    if not rest:
+        return None, ""
+    if len(rest) <= 40 and not re.search(r"[，,；;。]", rest.rstrip("。")):
+        return rest.rstrip("。"), ""
+    match = re.match(r"([^，,；;。、：:（(]{2,30})。", rest)
+    if match:
+        return match.group(1), rest[match.end():]
+    return None, rest
+
+
+def run_in_lead(text: str) -> str | None:
+    """An unnumbered run-in heading: “互联网领域侵权假冒治理。以食品…” → 互联网领域侵权假冒治理。"""
+    match = re.match(r"([^，,；;。、：:（(“”《》]{4,20}。)(?=.)", text)
+    return match.group(1) if match else None
+
+
+@dataclass
+class TaskSpan:
+    id: str
+    path: list[Marker]
+    text: str
+    parenthesis: str | None  # the content of the closing parenthesis of agencies
+    section: str | None
+
+
+@dataclass
+class Item:
+    """A numbered paragraph: its outline path, whole text, run-in heading and first block."""
+
+    path: list[Marker]
+    text: str
+    heading: str | None
+    section: str | None
+    block: int
+
+
+@dataclass
+class Outline:
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    tasks: list[TaskSpan] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+
+
+def numbers_id(prefix: str, path: list[Marker]) -> str:
+    return prefix + "-".join(str(m.number) for m in path)
+
+
+def build_outline(paras: list[str]) -> Outline:
+    """Sections, body blocks and task spans of the body paragraphs."""
+    out = Outline()
+    path: list[Marker] = []
+    open_sections: list[Section] = []
+    numbered_items: list[Item] = []
+    task_ids: dict[str, int] = {}
+    for text in paras:
+        marker, rest = parse_marker(text)
+        heading = None
+        if marker:
+            path = [m for m in path if m.level < marker.level] + [marker]
+            heading, rest = split_heading(rest)
+            if heading:
+                section = Section(numbers_id("s-", path), marker.text, heading, marker.level)
+                while open_sections and open_sections[-1].level >= marker.level:
+                    open_sections.pop()
+                (open_sections[-1].children if open_sections else out.sections).append(section)
+                open_sections.append(section)
+                out.blocks.append(Block("heading", f"{marker.text}{heading}", section.id, marker.level))
+            elif rest:
+                rest = marker.text + rest
+        section_id = open_sections[-1].id if open_sections else None
+        if not rest:
+            continue
+        if marker:
+            whole = f"{marker.text}{heading}。{rest}" if heading else rest
+            numbered_items.append(Item(list(path), whole, heading, section_id, len(out.blocks)))
+        spans = split_tasks(rest)
+        if not any(paren for _, paren in spans):
+            out.blocks.append(Block("paragraph", rest))
+            continue
+        for piece, paren in spans:
+            if paren is None:
+                out.blocks.append(Block("paragraph", piece))
+                continue
+            base = numbers_id("t-", path) if path else "t-0"
+            count = task_ids.get(base, 0)
+            task_ids[base] = count + 1
+            task_id = base if count == 0 else f"{base}-{suffix(count)}"
+            out.tasks.append(TaskSpan(task_id, list(path), piece, paren, section_id))
+            out.blocks.append(Block("task", piece, task_id))
+    if not out.tasks:
+        measures_as_tasks(numbered_items, out)
+    out.phases = find_phases(numbered_items, out.sections)
+    return out
+
+
+def suffix(count: int) -> str:
+    """The id suffix of the (count+1)-th task of one item: b, c, … z, then 27, 28 …"""
+    return chr(ord("a") + count) if count < 26 else str(count + 1)
+
+
+def split_tasks(text: str) -> list[tuple[str, str | None]]:
+    """Pieces of a paragraph, each closed by its parenthesis of agencies (or trailing text)."""
+    pieces: list[tuple[str, str | None]] = []
+    start = 0
+    for match in PAREN_RE.finditer(text):
+        if not is_agency_parenthesis(match.group(1)):
+            continue
+        end = match.end()
+        # keep the full stop after a parenthesis with its task
+        while end < len(text) and text[end] in "。；;.，,":
+            end += 1
+        pieces.append((text[start:end], match.group(1)))
+        start = end
+    if start < len(text):
+        tail = text[start:]
+        if pieces and not tail.strip("。；;.，, "):
+            pieces[-1] = (pieces[-1][0] + tail, pieces[-1][1])
+        else:
+            pieces.append((tail, None))
+    return pieces
+
+
+def heading_matches(section_ids: dict[str, Section], path: list[Marker], words: list[str]) -> bool:
+    for depth in range(1, len(path)):
+        section = section_ids.get(numbers_id("s-", path[:depth]))
+        if section and any(w in section.heading for w in words):
+            return True
+    return False
+
+
+def all_sections(sections: list[Section]) -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for section in sections:
+        found[section.id] = section
+        found.update(all_sections(section.children))
+    return found
+
+
+def measures_as_tasks(items: list[Item], out: Outline) -> None:
+    """Where no parenthesis assigns work, the numbered measures under a measures heading are
+    the tasks; their paragraphs become task blocks so they can be linked to."""
+    by_id = all_sections(out.sections)
+    words = vocabulary()["task_headings"]
+    for item in items:
+        if not heading_matches(by_id, item.path, words):
+            continue
+        task_id = numbers_id("t-", item.path)
+        out.tasks.append(TaskSpan(task_id, item.path, item.text, None, item.section))
+        if item.block < len(out.blocks) and out.blocks[item.block].kind == "paragraph":
+            out.blocks[item.block] = Block("task", out.blocks[item.block].text, task_id)
+
+
+def find_phases(items: list[Item], sections: list[Section]) -> list[Phase]:
+    """The stages of an implementation plan, with the deadline where the text gives a date."""
+    by_id = all_sections(sections)
+    words = vocabulary()["phase_headings"]
+    phases = []
+    for item in items:
+        if not heading_matches(by_id, item.path, words):
+            continue
+        text, heading = item.text, item.heading
+        body = text.split("。", 1)[1] if heading else text
+        period = re.match(r"([^，,。]{2,30}?)(?:[，,]|$)", body)
+        deadline = None
+        for match in DATE_RE.finditer(body):
+            if re.match(r"\s*(日?前|之前|以前)", body[match.end():]):
+                deadline = to_iso(match)
+                break
+        phases.append(Phase(heading or text[:20], period.group(1) if period else None, deadline, text))
+    return phases
