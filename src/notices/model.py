@@ -111,6 +111,7 @@ class Notice:
     doc_number: str | None
     index_number: str | None
     issuer: str | None
+    issuer_agency: Agency | None  # the issuer resolved in the registry, where it resolves
     issued_date: str | None
     published_date: str | None
     source: str | None
@@ -127,6 +128,7 @@ class Notice:
     phases: list[Phase]
     dropped: list[str]
     body: list[Block]
+    front_blocks: int  # how many blocks of `body` come before the document's title (the cover notice)
     stated: list[str]  # metadata keys the text states; the others were inferred
     source_file: str
     sha256: str

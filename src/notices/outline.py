@@ -75,7 +75,7 @@ def split_heading(rest: str) -> tuple[str | None, str]:
     sentence punctuation is a heading alone; “以驰名商标、…为重点，加强…” has none."""
     if not rest:
         return None, ""
-    if len(rest) <= 40 and not re.search(r"[，,；;。]", rest.rstrip("。")):
+    if len(rest) <= 40 and not re.search(r"[；;。]", rest.rstrip("。")):
         return rest.rstrip("。"), ""
     match = re.match(r"([^，,；;。、：:（(]{2,30})。", rest)
     if match:

@@ -93,6 +93,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     return Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
+        issuer_agency=issuer_agency(header.issuer, registry, home),
         issued_date=header.issued_date, published_date=header.published_date, source=header.source,
         source_url=sidecar.source_url,
         jurisdiction={"id": home.id, "name": home.name, "level": home.level, "name_en": home.name_en},
@@ -100,10 +101,17 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         references=find_references([texts[i] for i in front + body_index], header.title, header.doc_number),
         sections=outline.sections, tasks=tasks, agencies=list(agencies.values()),
         campaigns=list(campaigns.values()), phases=outline.phases,
-        dropped=cleaned.dropped + header.dropped, body=blocks, stated=sorted(set(header.stated)),
+        dropped=cleaned.dropped + header.dropped, body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)
+
+
+def issuer_agency(issuer: str | None, registry: Registry, home) -> Agency | None:
+    if not issuer:
+        return None
+    agency = registry.resolve_agency(issuer, home)
+    return agency if agency.in_registry or agency.system != "other" else None
 
 
 def apply_corrections(header: Header, sidecar: Sidecar) -> None:

@@ -1,0 +1,152 @@
+"""Converting and checking many sources at once: collecting them, refusing what would collide,
+and writing each notice's files whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import NoticeError
+from .ingest import SOURCE_SUFFIXES
+from .model import Notice
+from .parse import load_notice, slug_for
+from .registry import DATA_DIR, Registry
+from .render import render_en, render_json, render_zh
+from .sidecar import SIDECAR_SUFFIX
+
+ROOT = DATA_DIR.parent
+SOURCES_DIR = ROOT / "sources"
+PAGES_DIR = ROOT / "docs" / "notices"
+OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
+
+
+@dataclass
+class Batch:
+    notices: dict[Path, Notice] = field(default_factory=dict)
+    errors: list[NoticeError] = field(default_factory=list)
+
+
+def collect_sources(paths: list[Path]) -> list[Path]:
+    """Source files named, or found in the folders named, in a stable order."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        else:
+            found.add(path)
+    return sorted(found)
+
+
+def orphan_sidecars(folder: Path) -> list[NoticeError]:
+    errors = []
+    for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")):
+        stem = sidecar.name[: -len(SIDECAR_SUFFIX)]
+        if not any((folder / f"{stem}{suffix}").exists() for suffix in SOURCE_SUFFIXES):
+            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt 或 {stem}.html）",
+                                      f"there is no source of the same name ({stem}.txt or {stem}.html)"))
+    return errors
+
+
+def parse_all(sources: list[Path], registry: Registry) -> Batch:
+    """Parse every source; a failure costs only that source (and any it collides with)."""
+    batch = Batch()
+    by_slug: dict[str, list[Path]] = defaultdict(list)
+    for path in sources:
+        by_slug[slug_for(path)].append(path)
+    for slug, paths in sorted(by_slug.items()):
+        if len(paths) > 1:
+            names = "、".join(p.name for p in paths)
+            for path in paths:
+                batch.errors.append(NoticeError(
+                    str(path), f"与 {names} 会生成同一个页面“{slug}”；请改名其中一个文件",
+                    f"this and {', '.join(p.name for p in paths if p != path)} would make the same page '{slug}'; rename one"))
+            continue
+        path = paths[0]
+        if not path.exists():
+            batch.errors.append(NoticeError(str(path), "文件不存在", "no such file"))
+            continue
+        try:
+            batch.notices[path] = load_notice(path, registry)
+        except NoticeError as exc:
+            batch.errors.append(exc)
+        except Exception as exc:  # a converter bug must not cost the other notices
+            batch.errors.append(NoticeError(
+                str(path), f"转换程序内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                f"internal error in the converter ({type(exc).__name__}: {exc}); please report it"))
+    refuse_duplicate_index_numbers(batch)
+    return batch
+
+
+def refuse_duplicate_index_numbers(batch: Batch) -> None:
+    owners: dict[str, list[Path]] = defaultdict(list)
+    for path, notice in batch.notices.items():
+        if notice.index_number:
+            owners[notice.index_number].append(path)
+    for number, paths in owners.items():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            others = ", ".join(p.name for p in paths if p != path)
+            batch.errors.append(NoticeError(
+                str(path), f"索引号 {number} 与 {others} 重复；索引号应唯一，请核对原文",
+                f"index number {number} is also that of {others}; index numbers are unique, check the originals"))
+            del batch.notices[path]
+
+
+def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
+    """The files `convert` writes for one notice, by file name."""
+    return {
+        f"{notice.slug}.md": render_zh(notice).encode("utf-8"),
+        f"{notice.slug}.en.md": render_en(notice).encode("utf-8"),
+        f"{notice.slug}.json": render_json(notice).encode("utf-8"),
+        # the file as obtained, always served as plain text so that no markup in it can run
+        f"{notice.slug}.source.txt": source.read_bytes(),
+    }
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write atomically (a temporary file renamed into place); skip when unchanged."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_notice(notice: Notice, source: Path, out: Path) -> None:
+    files = outputs(notice, source)  # rendered in full before anything is written
+    for name, data in files.items():
+        write_if_changed(out / name, data)
+
+
+def stale_outputs(out: Path, slugs: set[str]) -> list[Path]:
+    """Files in the output folder made from a source that no longer exists."""
+    if not out.is_dir():
+        return []
+    stale = []
+    for path in sorted(out.iterdir()):
+        for suffix in sorted(OUTPUT_SUFFIXES, key=len, reverse=True):
+            if path.name.endswith(suffix):
+                if path.name[: -len(suffix)] not in slugs:
+                    stale.append(path)
+                break
+    return stale
+
+
+def remove(paths: list[Path]) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,145 @@
+"""The `notices` command: convert, inspect, check. It wires the pipeline stages together and
+holds no parsing logic. Messages a maintainer reads are in Chinese with the English alongside."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, orphan_sidecars, outputs, parse_all,
+                    remove, stale_outputs, write_notice)
+from .errors import NoticeError
+from .parse import load_notice, slug_for
+from .registry import Registry
+
+
+def fail(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def load_registry() -> Registry | None:
+    try:
+        return Registry.load()
+    except NoticeError as exc:
+        fail(f"{exc}")
+        return None
+
+
+def cmd_convert(args) -> int:
+    registry = load_registry()
+    if registry is None:
+        return 2
+    sources = collect_sources(args.paths or [SOURCES_DIR])
+    batch = parse_all(sources, registry)
+    out: Path = args.out
+    for path, notice in batch.notices.items():
+        try:
+            write_notice(notice, path, out)
+        except OSError as exc:
+            batch.errors.append(NoticeError(str(out / notice.slug), f"无法写入输出文件（{exc.strerror}）",
+                                            f"cannot write the output ({exc.strerror})"))
+            continue
+        if notice.dropped:
+            shown = " | ".join(d or "(空 empty)" for d in notice.dropped)
+            print(f"{path}: 去除页面杂项 dropped as page furniture ({len(notice.dropped)}): {shown}")
+    if not args.paths:
+        remove(stale_outputs(out, {slug_for(p) for p in sources}))
+    for error in batch.errors:
+        fail(str(error))
+    print(f"已转换 converted {len(batch.notices)} / {len(sources)} → {out}")
+    return 1 if batch.errors else 0
+
+
+def cmd_inspect(args) -> int:
+    registry = load_registry()
+    if registry is None:
+        return 2
+    try:
+        notice = load_notice(args.path, registry)
+    except NoticeError as exc:
+        fail(str(exc))
+        return 1
+    print(json.dumps(notice.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def line_of(path: Path, needle: str) -> int | None:
+    """The first line of a source that holds `needle` (spaces ignored), for warnings."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line.replace(" ", ""):
+            return number
+    return None
+
+
+def cmd_check(args) -> int:
+    registry = load_registry()
+    if registry is None:
+        return 2
+    folder = args.sources
+    sources = collect_sources([folder])
+    batch = parse_all(sources, registry)
+    errors = [str(e) for e in orphan_sidecars(folder) + batch.errors]
+    warnings: list[str] = []
+    for path, notice in batch.notices.items():
+        for name, data in outputs(notice, path).items():
+            page = args.pages / name
+            if page.exists() and page.read_bytes() != data:
+                errors.append(f"{page}: 页面与原件当前的转换结果不一致，请运行 notices convert / "
+                              f"the page differs from what convert writes now; run `notices convert`")
+        for agency in notice.agencies:
+            if not agency.in_registry:
+                written = next((r.name for t in notice.tasks for r in t.agencies if r.id == agency.id), agency.name)
+                where = line_of(path, written)
+                warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有机构“{written}”"
+                                f"（推定为 {agency.full_name}，英文名为非官方译名）；可加入 data/agencies.yaml / "
+                                f"agency not in the registry (taken as {agency.full_name}, unofficial English name "
+                                f"'{agency.name_en}'); add it to data/agencies.yaml")
+        for campaign in notice.campaigns:
+            if not campaign.in_registry:
+                where = line_of(path, campaign.name)
+                warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有专项行动“{campaign.name}”；"
+                                f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
+        if not notice.summary_en:
+            warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
+                            f"no English summary yet (write summary_en in {path.stem}.meta.yml)")
+    for message in warnings:
+        print(f"警告 warning: {message}")
+    for message in errors:
+        fail(f"错误 error: {message}")
+    print(f"检查了 checked {len(sources)} 份原件 sources: {len(errors)} 个错误 errors, {len(warnings)} 个警告 warnings")
+    return 1 if errors else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="notices", description="双打 notices: convert, inspect, check")
+    sub = parser.add_subparsers(dest="command", required=True)
+    convert = sub.add_parser("convert", help="convert sources into Markdown pages")
+    convert.add_argument("paths", nargs="*", type=Path, help="source files or folders (default: sources/)")
+    convert.add_argument("--out", type=Path, default=PAGES_DIR, help="output folder (default: docs/notices)")
+    convert.set_defaults(run=cmd_convert)
+    inspect = sub.add_parser("inspect", help="print one parsed notice as JSON")
+    inspect.add_argument("path", type=Path)
+    inspect.set_defaults(run=cmd_inspect)
+    check = sub.add_parser("check", help="validate everything a build would publish")
+    check.add_argument("--sources", type=Path, default=SOURCES_DIR)
+    check.add_argument("--pages", type=Path, default=PAGES_DIR)
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""Stage 4: the Markdown pages of a notice: Chinese (the text, in full) and English (what the
+notice asks of whom, in English, pointing to the authoritative Chinese text).
+
+Text from a source is escaped so it can never become live HTML, script or Markdown syntax."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import yaml
+
+from .model import Block, Notice, Task
+from .outline import run_in_lead
+from .registry import DATA_DIR
+
+# Characters that mean something to Markdown, HTML or the extensions the site uses, written
+# as entities so that a notice's text always renders as the text it is.
+ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#|~^$"}
+ESCAPES["&"] = "&amp;"
+ESCAPE_TABLE = str.maketrans(ESCAPES)
+# At the start of a block these begin a list, a definition or a setext heading.
+LINE_START_RE = re.compile(r"^([-+=:]|\d+(?=[.)]))")
+HEADING_MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
+METADATA_FIELDS = ["index_number", "issuer", "issued_date", "published_date", "doc_number", "topic",
+                   "keywords", "source", "validity", "jurisdiction", "doc_type"]
+
+
+def escape(text: str) -> str:
+    text = text.translate(ESCAPE_TABLE)
+    return LINE_START_RE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict:
+    return yaml.safe_load((DATA_DIR / "labels.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def doc_type_names() -> dict[str, dict]:
+    return {d["id"]: d for d in yaml.safe_load((DATA_DIR / "doc_types.yaml").read_text(encoding="utf-8"))}
+
+
+def front_matter(data: dict) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def page_front_matter(notice: Notice, lang: str) -> dict:
+    title = notice.title if lang == "zh" else (notice.title_en or notice.title)
+    return {
+        "title": title,
+        "notice": notice.slug,
+        "doc_type": notice.doc_type,
+        "jurisdiction": notice.jurisdiction["id"],
+        "date": notice.issued_date or notice.published_date,
+    }
+
+
+def field_value(notice: Notice, key: str, lang: str) -> str | None:
+    if key == "jurisdiction":
+        return notice.jurisdiction["name"] if lang == "zh" else notice.jurisdiction["name_en"]
+    if key == "doc_type":
+        kind = doc_type_names().get(notice.doc_type, {})
+        return kind.get(lang)
+    if key == "issuer" and lang == "en" and notice.issuer_agency:
+        agency = notice.issuer_agency
+        return f"{notice.issuer} ({agency.name_en}{'' if agency.name_en_official else ' †'})"
+    value = getattr(notice, key)
+    if isinstance(value, list):
+        return "、".join(value) if value else None
+    return value
+
+
+def metadata_table(notice: Notice, lang: str) -> list[str]:
+    names, words = labels()["fields"], labels()
+    head = ["| 项目 | 内容 | 依据 |", "| --- | --- | --- |"] if lang == "zh" else \
+        ["| Field | Value | Basis |", "| --- | --- | --- |"]
+    rows = []
+    for key in METADATA_FIELDS:
+        value = field_value(notice, key, lang)
+        if key == "validity" and value is None:
+            continue  # shown only where stated
+        if value is None:
+            basis = words["missing"][lang]
+        elif key in notice.corrections:
+            basis = "维护者更正" if lang == "zh" else "corrected by a maintainer"
+        else:
+            basis = words["stated" if key in notice.stated else "inferred"][lang]
+        rows.append(f"| {names[key][lang]} | {escape(value) if value else '—'} | {basis} |")
+    return head + rows
+
+
+def provenance(notice: Notice, lang: str) -> list[str]:
+    original = f"{notice.slug}.source.txt"
+    if lang == "zh":
+        lines = ['!!! info "来源与可信度"', "",
+                 "    本页由原文自动转换而成，内容以发布机关公布的原文为准。"]
+        if notice.source:
+            lines.append(f"    来源：{escape(notice.source)}。")
+        if notice.source_url:
+            lines.append(f"    原文链接：<{notice.source_url}>")
+        if notice.obtained:
+            lines.append(f"    获取日期：{notice.obtained}。")
+        lines.append(f"    [下载所获原件]({original})（SHA-256：`{notice.sha256}`）")
+    else:
+        lines = ['!!! info "Source and authority"', "",
+                 "    This page was converted automatically. The Chinese original published by the "
+                 "issuing authority is authoritative; this English page is an aid to reading it."]
+        if notice.source_url:
+            lines.append(f"    Original: <{notice.source_url}>")
+        if notice.obtained:
+            lines.append(f"    Obtained on {notice.obtained}.")
+    if notice.corrections:
+        fields = "、".join(labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections) \
+            if lang == "zh" else ", ".join(labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections)
+        note = escape(notice.correction_note or "")
+        lines += ["", '!!! warning "本页经人工更正"' if lang == "zh" else '!!! warning "Corrected by a maintainer"', "",
+                  f"    {'更正的项目' if lang == 'zh' else 'Corrected fields'}: {fields}. {note}"]
+    return lines
+
+
+def agency_link(task: Task, notice: Notice, lang: str) -> dict[str, list[str]]:
+    by_id = {a.id: a for a in notice.agencies}
+    roles: dict[str, list[str]] = {}
+    for ref in task.agencies:
+        if ref.id and ref.id in by_id:
+            agency = by_id[ref.id]
+            name = escape(ref.name) if lang == "zh" else escape(agency.name_en) + ("" if agency.name_en_official else " †")
+            shown = f"[{name}](../agencies/{ref.id}.md)"
+        else:
+            shown = escape(ref.name)
+        roles.setdefault(ref.role, []).append(shown)
+    return roles
+
+
+def task_footer(task: Task, notice: Notice) -> str | None:
+    """One line under a task: who leads, who is responsible, which campaigns, all linked."""
+    parts = []
+    for role, names in agency_link(task, notice, "zh").items():
+        parts.append(f"{labels()['roles'][role]['zh']}：{'、'.join(names)}")
+    campaigns = {c.id: c for c in notice.campaigns}
+    if task.campaigns:
+        links = [f"[{escape(campaigns[c].name)}](../campaigns/{campaigns[c].series}.md)" for c in task.campaigns]
+        parts.append("专项行动：" + "、".join(links))
+    if not parts:
+        return None
+    return '<span class="task-meta">' + " · ".join(parts) + "</span>"
+
+
+def render_block(block: Block, tasks: dict[str, Task], notice: Notice) -> list[str]:
+    if block.kind == "heading":
+        return [f"{HEADING_MARKS.get(block.level, '#####')} {escape(block.text)} {{ #{block.id} }}", ""]
+    if block.kind == "task":
+        lines = [escape(block.text), f"{{: #{block.id} .task }}", ""]
+        footer = task_footer(tasks[block.id], notice) if block.id in tasks else None
+        return lines + ([footer, f"{{: .task-meta-line }}", ""] if footer else [])
+    lead = run_in_lead(block.text)
+    if lead:
+        return [f"**{escape(lead)}**{escape(block.text[len(lead):])}", ""]
+    return [escape(block.text), ""]
+
+
+def render_zh(notice: Notice) -> str:
+    lines = [front_matter(page_front_matter(notice, "zh")).rstrip("\n"), "", f"# {escape(notice.title)}", ""]
+    lines += metadata_table(notice, "zh") + [""] + provenance(notice, "zh") + [""]
+    tasks = {t.id: t for t in notice.tasks}
+    body = notice.body
+    cover = notice.front_blocks
+    if cover:
+        lines += [f"## {escape(notice.notice_title or '导语')} {{ #cover }}", ""]
+        for block in body[:cover]:
+            lines += render_block(block, tasks, notice)
+        if not body[cover:] or body[cover].kind != "heading" or body[cover].level != 1:
+            lines += [f"## 正文 {{ #text }}", ""]
+    for block in body[cover:]:
+        lines += render_block(block, tasks, notice)
+    if notice.phases:
+        lines += ["## 阶段安排 { #phases }", "", "| 阶段 | 时间 | 截止日期 |", "| --- | --- | --- |"]
+        lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]
+        lines.append("")
+    if notice.references:
+        lines += ["## 引用文件 { #references }", ""]
+        lines += [f"- 《{escape(r.title or '')}》" + (f"（{escape(r.doc_number)}）" if r.doc_number else "")
+                  for r in notice.references]
+        lines.append("")
+    if notice.dropped:
+        lines += ['??? note "转换时去除的页面杂项"', ""]
+        lines += [f"    - `{escape(d)}`" if d else "    - （空）" for d in notice.dropped]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_en(notice: Notice) -> str:
+    title = notice.title_en or notice.title
+    zh_url = f"../../../notices/{notice.slug}/"
+    lines = [front_matter(page_front_matter(notice, "en")).rstrip("\n"), "", f"# {escape(title)}", "",
+             f"Chinese title: **{escape(notice.title)}** — [read the authoritative Chinese text]({zh_url})", ""]
+    lines += metadata_table(notice, "en") + [""] + provenance(notice, "en") + [""]
+    lines += ["## Summary { #summary }", ""]
+    if notice.summary_en:
+        lines += [notice.summary_en.strip(), ""]
+    else:
+        lines += ["No English summary has been written for this notice yet. The data below is taken "
+                  "from the Chinese text; the Chinese original is authoritative.", ""]
+    campaigns = notice.campaigns
+    if campaigns:
+        lines += ["## Campaigns named { #campaigns }", ""]
+        for c in campaigns:
+            english = escape(c.name_en) if c.name_en else "no English name yet"
+            lines.append(f"- [{escape(c.name)}](../campaigns/{c.series}.md) — {english}")
+        lines.append("")
+    if notice.tasks:
+        lines += ["## Tasks and who is responsible { #tasks }", "",
+                  "| Task | Lead | Responsible | Support | Campaigns |", "| --- | --- | --- | --- | --- |"]
+        by_id = {c.id: c for c in campaigns}
+        for task in notice.tasks:
+            roles = agency_link(task, notice, "en")
+            named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
+            where = f"[{escape(''.join(task.path)) or task.id}]({zh_url}#{task.id})"
+            lines.append(f"| {where} | {'; '.join(roles.get('lead', [])) or '—'} | "
+                         f"{'; '.join(roles.get('responsible', [])) or '—'} | {'; '.join(roles.get('support', [])) or '—'} | {named or '—'} |")
+        lines += ["", "Task links lead to the task in the Chinese text. "
+                  "† Unofficial translation made by this site.", ""]
+    if notice.phases:
+        lines += ["## Phases { #phases }", "", "| Phase (Chinese) | Period as written | Deadline |", "| --- | --- | --- |"]
+        lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_json(notice: Notice) -> str:
+    return json.dumps(notice.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
