@@ -31,7 +31,8 @@ class PlaceName:
     """What a place's own name says about it."""
 
     own: str  # 凉山彝族自治州
-    short: str  # 凉山
+    base: str  # 凉山: the name without level word and ethnic groups
+    short: str  # 凉山 (the own name when the base is one character: 沛县)
     suffix: Suffix | None
     ethnic_en: tuple[str, ...]  # ("Yi",)
 
@@ -47,6 +48,7 @@ class Naming:
         self.continuations: tuple[str, ...] = tuple(data.get("continuations", []))
         self.title_noise = [re.compile(p) for p in data.get("title_noise", [])]
         self.national_words: list[str] = list(data.get("national_words", []))
+        self._romanised: dict[str, str] = {}
 
     # ---- romanisation ----
 
@@ -54,7 +56,11 @@ class Naming:
         """Hanyu pinyin of a place name as one capitalised word: 南康 → Nankang, 建安 → Jian'an.
 
         Characters in `readings` take the reading given there (长宁 → Changning)."""
-        readings = lazy_pinyin(zh)
+        hit = self._romanised.get(zh)
+        if hit is not None:
+            return hit
+        # errors=list keeps non-Han characters one per item, so readings align with characters
+        readings = lazy_pinyin(zh, errors=list)
         pairs = zip(zh, readings) if len(readings) == len(zh) else _per_char(zh)
         syllables = [self.readings.get(ch, py) for ch, py in pairs]
         word = ""
@@ -62,7 +68,9 @@ class Naming:
             if word and s[:1] in ("a", "o", "e"):
                 word += "'"
             word += s
-        return word[:1].upper() + word[1:]
+        word = word[:1].upper() + word[1:]
+        self._romanised[zh] = word
+        return word
 
     def slug(self, zh: str) -> str:
         """Lowercase ascii slug of a Chinese name: 南康 → nankang."""
@@ -92,7 +100,7 @@ class Naming:
                     break
         # A one-character name keeps its level word as its short form (沛县, not 沛).
         short = base if len(base) >= 2 else own
-        return PlaceName(own=own, short=short, suffix=suffix, ethnic_en=tuple(ethnic))
+        return PlaceName(own=own, base=base, short=short, suffix=suffix, ethnic_en=tuple(ethnic))
 
     def level_of(self, name: PlaceName, parent_level: str | None) -> str | None:
         if name.suffix is None:
