@@ -31,7 +31,10 @@ def parse_parenthesis(content: str) -> list[tuple[str, str]]:
             names = clause[: -len(word)]
         else:  # every agency of a parenthesis without 牵头 is responsible
             names, role = clause, "responsible"
-        out.extend((name, role) for name in split_names_or_group(names))
+        for name in split_names_or_group(names):
+            # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
+            own = closing_role(name)
+            out.append((name[: -len(own[0])], own[1]) if own else (name, role))
     return out
 
 

@@ -21,7 +21,7 @@ MAX_BYTES = 20 * 1024 * 1024
 
 # Page chrome of government sites: elements dropped before conversion, by tag or by a
 # class/id word. Their text never reaches the page.
-CHROME_TAGS = ["script", "style", "noscript", "iframe", "object", "embed", "form", "button",
+CHROME_TAGS = ["head", "title", "script", "style", "noscript", "iframe", "object", "embed", "form", "button",
                "input", "select", "textarea", "nav", "header", "footer", "aside", "svg",
                "canvas", "template", "link", "meta"]
 CHROME_WORDS = re.compile(

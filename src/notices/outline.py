@@ -25,18 +25,19 @@ def vocabulary() -> dict:
 
 
 @lru_cache(maxsize=1)
-def role_words() -> list[tuple[str, str]]:
-    """(word, role), longest first, so 牵头负责 wins over 负责."""
-    pairs = [(w, role) for role, words in vocabulary()["roles"].items() for w in words]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+def role_patterns() -> list[tuple[re.Pattern, str]]:
+    """(closing pattern, role) in the order the data file gives them."""
+    return [(re.compile(f"(?:{p})$"), role) for role, patterns in vocabulary()["roles"].items() for p in patterns]
 
 
 def closing_role(content: str) -> tuple[str, str] | None:
-    """(role word, role) when a parenthesis' content ends as an agency list does."""
+    """(closing words, role) when a parenthesis or a name ends as an agency list does:
+    …牵头, …按职责分工分别负责, …配合."""
     content = content.rstrip("。.；; ")
-    for word, role in role_words():
-        if content.endswith(word) and len(content) > len(word):
-            return word, role
+    for pattern, role in role_patterns():
+        match = pattern.search(content)
+        if match and match.start() > 0:
+            return match.group(0), role
     return None
 
 

@@ -52,7 +52,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         raise NoticeError(shown, "去掉页面杂项后没有剩下正文", "nothing is left once page furniture is removed")
     header = extract_header(paras)
     apply_corrections(header, sidecar)
-    home = find_jurisdiction(header, registry, sidecar)
+    home = find_jurisdiction(header, registry, sidecar, paras[0].text[:60])
     if home is None:
         raise NoticeError(
             shown, "无法从发文机关或标题确定通知所属地区；请在旁注文件 corrections 中写明 jurisdiction（如 上海市长宁区）",
@@ -123,16 +123,21 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
             header.stated.remove(key)
 
 
-def find_jurisdiction(header: Header, registry: Registry, sidecar: Sidecar):
+def find_jurisdiction(header: Header, registry: Registry, sidecar: Sidecar, opening: str):
+    """The place a notice belongs to, as its issuer, title or metadata table name it; the one
+    the registry knows best wins (上海市长宁区 over a bare 长宁区). The page's source and the
+    start of the first line are the last resort."""
     named = sidecar.corrections.get("jurisdiction")
     if named:
         return registry.jurisdiction_in(named)
-    for text in (header.issuer, re.sub(r"^\d{4}年(度)?", "", header.title or ""), header.department,
-                 header.issuer_table, header.source):
-        if text:
-            found = registry.jurisdiction_in(text)
-            if found:
-                return found
+    title = re.sub(r"^\d{4}年(度)?", "", header.title or "")
+    found = [registry.jurisdiction_in(t) for t in (header.issuer, title, header.issuer_table, header.department) if t]
+    found = [j for j in found if j]
+    if found:
+        return min(found, key=lambda j: (not j.in_registry, j.parent is None))
+    for text in (header.source, opening):
+        if text and registry.jurisdiction_in(text):
+            return registry.jurisdiction_in(text)
     return None
 
 

@@ -643,6 +643,12 @@ class Registry:
         hit = self._at(home, n, n)
         if hit:
             return hit
+        # the notice's own place by a name the index may not hold (南康公安分局 in a 南康区 notice)
+        for named in (home.name, self._places[home.id].own, home.short):
+            if len(named) >= 2 and n.startswith(named):
+                hit = self._at(home, n[len(named):], n)
+                if hit:
+                    return hit
         # a place the registry does not hold: 南康区市场监管局
         derived = self._derive(n, None)
         if derived is not None:

@@ -186,7 +186,7 @@ def render_zh(notice: Notice) -> str:
         lines.append("")
     if notice.dropped:
         lines += ['??? note "转换时去除的页面杂项"', ""]
-        lines += [f"    - `{escape(d)}`" if d else "    - （空）" for d in notice.dropped]
+        lines += [f"    - {escape(d)}" if d else "    - （空）" for d in notice.dropped]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -1,0 +1,124 @@
+"""The `notices` command as a maintainer runs it, including on bad input."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = ROOT / "sources" / "2020-shanghai-changning-work-plan.txt"
+
+
+def run(*args, cwd=ROOT):
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "notices.cli", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_inspect_prints_one_json_object():
+    result = run("inspect", GOOD)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["doc_number"] == "沪长打假发〔2020〕1号"
+    assert data["jurisdiction"]["level"] == "county"
+    for key in ("title", "notice_title", "index_number", "issuer", "issued_date", "published_date",
+                "references", "sections", "tasks", "agencies", "campaigns", "dropped"):
+        assert key in data
+
+
+def test_convert_is_deterministic(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run("convert", ROOT / "sources", "--out", first).returncode == 0
+    assert run("convert", ROOT / "sources", "--out", second).returncode == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir()) and len(names) == 20
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+BAD = {
+    "empty.txt": b"",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+    "mixed-encodings.txt": "一、总体要求\n".encode("utf-8") + "（一）加强执法。（区市场监管局负责）\n".encode("gbk") * 3
+    + "二、工作要求".encode("big5"),
+}
+
+
+def write_bad_corpus(folder: Path) -> None:
+    folder.mkdir()
+    for name, data in BAD.items():
+        (folder / name).write_bytes(data)
+    shutil.copy(GOOD, folder / "good.txt")
+    # truncated mid-parenthesis: converts, the open parenthesis stays as text
+    text = GOOD.read_text(encoding="utf-8")
+    (folder / "truncated.txt").write_text(text[: text.index("区委宣传部、区商务委") + 6], encoding="utf-8")
+    # two sources that would make the same page
+    shutil.copy(GOOD, folder / "same-page.txt")
+    (folder / "same-page.html").write_text("<html><body><p>2020年某区工作要点</p></body></html>", encoding="utf-8")
+    # a megabyte on one line
+    (folder / "one-line.txt").write_text("上海市长宁区打击侵权假冒工作要点 " + "加强执法，严厉打击侵权假冒。" * 75000,
+                                         encoding="utf-8")
+
+
+def test_bad_input_gets_one_clear_line_each_and_costs_nothing_else(tmp_path):
+    sources, out = tmp_path / "in", tmp_path / "out"
+    write_bad_corpus(sources)
+    result = run("convert", sources, "--out", out)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    failed = {Path(line.split(":")[0]).name for line in lines}
+    assert failed == {"empty.txt", "binary.txt", "mixed-encodings.txt", "same-page.txt", "same-page.html"}, lines
+    for line in lines:
+        assert " / " in line  # Chinese, then the English alongside
+    made = sorted(p.name for p in out.iterdir())
+    assert "good.md" in made and "truncated.md" in made and "one-line.md" in made
+    assert not [p for p in made if p.endswith(".tmp") or p.startswith(".")]
+    assert not [p for p in made if p.startswith(("empty", "binary", "mixed", "same-page"))]
+
+
+def test_duplicate_index_numbers_are_refused(tmp_path):
+    sources = ROOT / "sources" / "2023-gansu-baiyin-baiyin-work-plan.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sources, folder / "first.txt")
+    shutil.copy(sources, folder / "second.txt")
+    result = run("convert", folder, "--out", tmp_path / "out")
+    assert result.returncode == 1
+    assert "234234234444444444/2023-00022" in result.stderr
+    assert {Path(line.split(":")[0]).name for line in result.stderr.splitlines()} == {"first.txt", "second.txt"}
+
+
+def test_hostile_html_never_reaches_a_page_as_markup(tmp_path):
+    source = ROOT / "tests" / "fixtures" / "notices" / "2019-jiangxi-ganzhou-nankang-work-plan.html"
+    result = run("convert", source, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for page in tmp_path.glob("*.md"):
+        text = page.read_text(encoding="utf-8").lower()
+        for needle in ("<script", "javascript:", "onerror", "onclick", "onload", "<iframe", "<img", "evil.invalid"):
+            assert needle not in text, (page.name, needle)
+
+
+def test_check_reports_a_stale_page_and_a_sidecar_error(tmp_path):
+    folder, pages = tmp_path / "in", tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "changning.txt")
+    assert run("convert", folder, "--out", pages).returncode == 0
+    assert run("check", "--sources", folder, "--pages", pages).returncode == 0
+    (pages / "changning.md").write_text("edited by hand", encoding="utf-8")
+    (folder / "changning.meta.yml").write_text("title_en: ok\nsumary_en: typo\n", encoding="utf-8")
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 1
+    assert "changning.meta.yml:2:" in result.stderr and "sumary_en" in result.stderr
+
+
+def test_unusable_input_for_inspect_exits_non_zero_with_the_same_line(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("inspect", empty)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip().startswith(f"{empty}: ")

@@ -1,0 +1,60 @@
+"""The cleaning stage on the quirks real notices show."""
+
+from notices.clean import clean, to_simplified
+
+
+def texts(raw: str) -> list[str]:
+    return [p.text for p in clean(raw).paras]
+
+
+def test_page_break_inside_a_sentence_is_joined():
+    raw = "（二十一）推进信用体系建设。推进侵权假冒领域信用监管（区市场监管局负责）加强快递行\n\n业诚信体系建设。（市黄浦邮政管理局负责）"
+    assert texts(raw) == ["（二十一）推进信用体系建设。推进侵权假冒领域信用监管（区市场监管局负责）加强快递行业诚信体系建设。（市黄浦邮政管理局负责）"]
+
+
+def test_agency_list_split_mid_parenthesis_is_joined():
+    raw = "加强维权援助，开展“一站式”服务。(区委\n\n宣传部、区商务委、区市场监管局按职责分工分别负责）"
+    assert texts(raw) == ["加强维权援助，开展“一站式”服务。(区委宣传部、区商务委、区市场监管局按职责分工分别负责）"]
+
+
+def test_parenthesis_alone_after_a_page_break_joins_its_task():
+    raw = "（十四）健全无害化销毁。组织开展侵权盗版出版物销毁活动。\n\n(区委宣传部负责)"
+    assert texts(raw) == ["（十四）健全无害化销毁。组织开展侵权盗版出版物销毁活动。(区委宣传部负责)"]
+
+
+def test_headings_are_not_joined_to_the_next_paragraph():
+    raw = "一、总体要求\n\n以习近平新时代中国特色社会主义思想为指导，牢固树立保护知识产权的理念。"
+    assert len(texts(raw)) == 2
+
+
+def test_page_markers_are_dropped_and_reported():
+    result = clean("加强执法，严厉打击侵权假冒违法犯罪行为，维护\n— 2 —\n公平竞争的市场秩序。\n- 3 -\n第 4 页\n")
+    assert [p.text for p in result.paras] == ["加强执法，严厉打击侵权假冒违法犯罪行为，维护公平竞争的市场秩序。"]
+    assert result.dropped == ["— 2 —", "- 3 -", "第 4 页"]
+
+
+def test_stray_spaces_between_chinese_characters_are_removed():
+    assert texts("全面做好 2020 年上海市长宁区打击侵犯知识产权 和制售假冒伪劣商品工作。") == [
+        "全面做好2020年上海市长宁区打击侵犯知识产权和制售假冒伪劣商品工作。"]
+
+
+def test_one_line_body_is_split_at_its_outline_markers():
+    raw = "推动构建新发展格局。 一、深化重点治理 (一)互联网领域侵权假冒治理 1.以食品为重点。(区市场监管局负责) 2.打击网络侵权盗版。(区委宣传部负责)"
+    assert texts(raw) == ["推动构建新发展格局。", "一、深化重点治理", "(一)互联网领域侵权假冒治理",
+                          "1.以食品为重点。(区市场监管局负责)", "2.打击网络侵权盗版。(区委宣传部负责)"]
+
+
+def test_view_counter_and_navigation_words_are_furniture():
+    result = clean("正文第一段。\n浏览次数:\n热点资讯\n|\n")
+    assert [p.text for p in result.paras] == ["正文第一段。"]
+    assert result.dropped == ["浏览次数:", "热点资讯", "|"]
+
+
+def test_traditional_text_is_kept_as_written_and_matched_simplified():
+    para = clean("開展“劍網2021”專項行動。（區市場監管局負責）").paras[0]
+    assert para.orig == "開展“劍網2021”專項行動。（區市場監管局負責）"
+    assert para.text == to_simplified(para.orig) == "开展“剑网2021”专项行动。（区市场监管局负责）"
+
+
+def test_words_of_a_heading_are_not_taken_for_furniture():
+    assert texts("打印机耗材侵权假冒治理") == ["打印机耗材侵权假冒治理"]

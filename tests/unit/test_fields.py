@@ -1,0 +1,93 @@
+"""Dates, 文号, metadata tables, titles and issuers on real phrasings."""
+
+import pytest
+
+from notices.clean import clean
+from notices.dates import parse_date
+from notices.metadata import extract_header, normalise_doc_number, table_fields
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2020年9月22日", "2020-09-22"),
+    ("二〇二〇年九月二十二日", "2020-09-22"),
+    ("二〇一八年十二月三十一日印发", "2018-12-31"),
+    ("2023-09-01 09:44", "2023-09-01"),
+    ("2022.7.7", "2022-07-07"),
+    ("2022年13月1日", None),
+    ("2021年", None),
+])
+def test_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("written, normal", [
+    ("沪长打假发〔2020〕1号", "沪长打假发〔2020〕1号"),
+    ("沪打假发〔2020〕1 号", "沪打假发〔2020〕1号"),
+    ("昭打假办[2018]3号", "昭打假办〔2018〕3号"),
+    ("赣市监发［2019］ 12 号", "赣市监发〔2019〕12号"),
+    ("国办发(2021)5号", "国办发〔2021〕5号"),
+])
+def test_doc_numbers_are_normalised(written, normal):
+    assert normalise_doc_number(written) == normal
+
+
+def test_flattened_information_table():
+    assert table_fields("索引号:| 234234234444444444/2023-00022 |生成日期: | 2023-09-01 |") == [
+        ("索引号", "234234234444444444/2023-00022"), ("生成日期", "2023-09-01")]
+    assert table_fields("文号: |关键字: |侵权,负责") == [("文号", ""), ("关键字", "侵权,负责")]
+
+
+def test_news_header_fields_and_view_counter():
+    header = extract_header(clean("标题行\n时间:2022-09-06 来源:上海市双打办 阅读:1112\n").paras)
+    assert header.published_date == "2022-09-06"
+    assert header.source == "上海市双打办"
+    assert header.dropped == ["阅读:1112"]
+
+
+COVER = """上海市某某区打击侵犯知识产权和 制售假冒伪劣商品工作领导小组
+
+文件
+
+某打假发〔2021〕2号
+
+关于印发《2021年某某区打击侵犯知识产权和制售假冒伪劣商品工作要点》的通知
+
+各成员单位：
+
+现将《2021年某某区打击侵犯知识产权和制售假冒伪劣商品工作要点》印发给你们，请认真贯彻执行。
+
+上海市某某区打击侵犯知识产权和
+制售假冒伪劣商品工作领导小组
+二〇二一年三月五日
+
+2021 年某某区打击侵犯知识产权 和制售假冒伪劣商品工作要点
+
+一、总体要求
+"""
+
+
+def test_cover_notice_gives_title_number_issuer_and_date():
+    header = extract_header(clean(COVER).paras)
+    assert header.title == "2021年某某区打击侵犯知识产权和制售假冒伪劣商品工作要点"
+    assert header.notice_title == "关于印发《2021年某某区打击侵犯知识产权和制售假冒伪劣商品工作要点》的通知"
+    assert header.doc_number == "某打假发〔2021〕2号"
+    assert header.issuer == "上海市某某区打击侵犯知识产权和制售假冒伪劣商品工作领导小组"
+    assert header.issued_date == "2021-03-05"
+    assert header.doc_type == "work-plan"
+
+
+def test_issuer_from_an_explicit_issuing_sentence_not_from_the_republishing_source():
+    raw = ("某省印发2022年工作要点\n时间:2022-09-06 来源:某省双打办\n"
+           "某省打击侵犯知识产权和制售假冒伪劣商品工作领导小组于2022年7月7日印发《2022年某省打击侵权假冒工作要点》,全文如下:\n"
+           "2022年某省打击侵权假冒工作要点\n一、总体要求\n")
+    header = extract_header(clean(raw).paras)
+    assert header.issuer == "某省打击侵犯知识产权和制售假冒伪劣商品工作领导小组"
+    assert header.issued_date == "2022-07-07"
+    assert header.source == "某省双打办"
+    assert header.title == "2022年某省打击侵权假冒工作要点"
+
+
+def test_cited_number_in_the_body_is_not_the_notices_own():
+    raw = ("2022年某市工作要点\n"
+           "根据《2022年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》(打假发〔2022〕1号)，结合本市实际。\n")
+    assert extract_header(clean(raw).paras).doc_number is None
