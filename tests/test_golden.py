@@ -4,6 +4,7 @@ A failure prints a unified diff. After reading that diff and agreeing with every
 rewrite the expected files with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py`."""
 
 import difflib
+import json
 import os
 from pathlib import Path
 
@@ -32,6 +33,8 @@ def test_conversion_matches_golden(source, registry):
             continue
         expected_path = folder / f"expected{suffix}"
         actual = data.decode("utf-8")
+        if suffix == ".json":  # written compact; compared indented, so that a diff can be read
+            actual = json.dumps(json.loads(actual), ensure_ascii=False, indent=1) + "\n"
         if os.environ.get("UPDATE_GOLDEN"):
             folder.mkdir(parents=True, exist_ok=True)
             expected_path.write_text(actual, encoding="utf-8")

@@ -3,7 +3,7 @@ open data and generated pages."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 Level = Literal["national", "province", "prefecture", "county"]
@@ -140,4 +140,16 @@ class Notice:
     correction_note: str | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return plain(self)
+
+
+def plain(value):
+    """Dataclasses as dicts and lists, without the deep copies `dataclasses.asdict` makes."""
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

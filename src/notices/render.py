@@ -22,6 +22,7 @@ ESCAPES["&"] = "&amp;"
 ESCAPE_TABLE = str.maketrans(ESCAPES)
 # At the start of a block these begin a list, a definition or a setext heading.
 LINE_START_RE = re.compile(r"^([-+=:]|\d+(?=[.)]))")
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADING_MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
 METADATA_FIELDS = ["index_number", "issuer", "issued_date", "published_date", "doc_number", "topic",
                    "keywords", "source", "validity", "jurisdiction", "doc_type"]
@@ -43,7 +44,7 @@ def doc_type_names() -> dict[str, dict]:
 
 
 def front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def page_front_matter(notice: Notice, lang: str) -> dict:
@@ -230,4 +231,4 @@ def render_en(notice: Notice) -> str:
 
 
 def render_json(notice: Notice) -> str:
-    return json.dumps(notice.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return json.dumps(notice.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"

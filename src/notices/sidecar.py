@@ -60,7 +60,7 @@ def read_sidecar(source: Path) -> Sidecar:
     shown = str(path)
     text = path.read_text(encoding="utf-8-sig")
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise NoticeError(shown, "YAML 格式有误（检查缩进和冒号）", "the YAML is malformed (check indentation and colons)", line)
