@@ -3,10 +3,12 @@ and writing each notice's files whole or not at all."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +59,7 @@ def parse_all(sources: list[Path], registry: Registry) -> Batch:
     by_slug: dict[str, list[Path]] = defaultdict(list)
     for path in sources:
         by_slug[slug_for(path)].append(path)
+    todo: list[Path] = []
     for slug, paths in sorted(by_slug.items()):
         if len(paths) > 1:
             names = "、".join(p.name for p in paths)
@@ -64,21 +67,47 @@ def parse_all(sources: list[Path], registry: Registry) -> Batch:
                 batch.errors.append(NoticeError(
                     str(path), f"与 {names} 会生成同一个页面“{slug}”；请改名其中一个文件",
                     f"this and {', '.join(p.name for p in paths if p != path)} would make the same page '{slug}'; rename one"))
-            continue
-        path = paths[0]
-        if not path.exists():
-            batch.errors.append(NoticeError(str(path), "文件不存在", "no such file"))
-            continue
-        try:
-            batch.notices[path] = load_notice(path, registry)
-        except NoticeError as exc:
-            batch.errors.append(exc)
-        except Exception as exc:  # a converter bug must not cost the other notices
-            batch.errors.append(NoticeError(
-                str(path), f"转换程序内部错误（{type(exc).__name__}: {exc}），请报告此问题",
-                f"internal error in the converter ({type(exc).__name__}: {exc}); please report it"))
+        elif not paths[0].exists():
+            batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
+        else:
+            todo.append(paths[0])
+    for path, result in zip(todo, parse_many(todo, registry)):
+        if isinstance(result, NoticeError):
+            batch.errors.append(result)
+        else:
+            batch.notices[path] = result
     refuse_duplicate_index_numbers(batch)
     return batch
+
+
+def parse_one(path: Path, registry: Registry) -> Notice | NoticeError:
+    try:
+        return load_notice(path, registry)
+    except NoticeError as exc:
+        return exc
+    except Exception as exc:  # a converter bug must not cost the other notices
+        return NoticeError(str(path), f"转换程序内部错误（{type(exc).__name__}: {exc}），请报告此问题",
+                           f"internal error in the converter ({type(exc).__name__}: {exc}); please report it")
+
+
+# Below this many sources, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+_WORKER_REGISTRY: Registry | None = None
+
+
+def _parse_in_worker(path: Path) -> Notice | NoticeError:
+    return parse_one(path, _WORKER_REGISTRY)
+
+
+def parse_many(paths: list[Path], registry: Registry) -> list[Notice | NoticeError]:
+    """Results in the order of `paths`, parsed on every core for a large batch."""
+    global _WORKER_REGISTRY
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return [parse_one(p, registry) for p in paths]
+    _WORKER_REGISTRY = registry  # forked workers inherit it instead of loading it again
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_parse_in_worker, paths, chunksize=16))
 
 
 def refuse_duplicate_index_numbers(batch: Batch) -> None:
@@ -90,10 +119,12 @@ def refuse_duplicate_index_numbers(batch: Batch) -> None:
         if len(paths) < 2:
             continue
         for path in paths:
-            others = ", ".join(p.name for p in paths if p != path)
+            others = [p.name for p in paths if p != path]
+            more_zh = f" 等 {len(others)} 个文件" if len(others) > 1 else ""
+            more_en = f" and {len(others) - 1} more" if len(others) > 1 else ""
             batch.errors.append(NoticeError(
-                str(path), f"索引号 {number} 与 {others} 重复；索引号应唯一，请核对原文",
-                f"index number {number} is also that of {others}; index numbers are unique, check the originals"))
+                str(path), f"索引号 {number} 与 {others[0]}{more_zh}重复；索引号应唯一，请核对原文",
+                f"index number {number} is also that of {others[0]}{more_en}; index numbers are unique, check the originals"))
             del batch.notices[path]
 
 

@@ -13,6 +13,9 @@ class NoticeError(Exception):
         self.en = en
         self.line = line
 
+    def __reduce__(self):  # so that worker processes can hand errors back
+        return (NoticeError, (self.path, self.zh, self.en, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.zh} / {self.en}"

@@ -196,7 +196,8 @@ def render_en(notice: Notice) -> str:
     title = notice.title_en or notice.title
     zh_url = f"../../../notices/{notice.slug}/"
     lines = [front_matter(page_front_matter(notice, "en")).rstrip("\n"), "", f"# {escape(title)}", "",
-             f"Chinese title: **{escape(notice.title)}** — [read the authoritative Chinese text]({zh_url})", ""]
+             # raw links: MkDocs validates Markdown links to pages, and this one crosses languages
+             f'Chinese title: **{escape(notice.title)}** — <a href="{zh_url}">read the authoritative Chinese text</a>', ""]
     lines += metadata_table(notice, "en") + [""] + provenance(notice, "en") + [""]
     lines += ["## Summary { #summary }", ""]
     if notice.summary_en:
@@ -218,7 +219,7 @@ def render_en(notice: Notice) -> str:
         for task in notice.tasks:
             roles = agency_link(task, notice, "en")
             named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
-            where = f"[{escape(''.join(task.path)) or task.id}]({zh_url}#{task.id})"
+            where = f'<a href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
             lines.append(f"| {where} | {'; '.join(roles.get('lead', [])) or '—'} | "
                          f"{'; '.join(roles.get('responsible', [])) or '—'} | {'; '.join(roles.get('support', [])) or '—'} | {named or '—'} |")
         lines += ["", "Task links lead to the task in the Chinese text. "

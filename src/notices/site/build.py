@@ -1,0 +1,77 @@
+"""The build steps the MkDocs hook calls: generate the pages before MkDocs collects files, add
+the cross-links to notice pages and the home page, write open data and feeds after the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..batch import write_if_changed
+from ..registry import DATA_DIR, Registry
+from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata
+from .common import Page, write_pages
+from .data import SiteData, from_registry, load_notices
+
+REQUIRED_NOTICE_KEYS = ("title", "notice", "doc_type", "jurisdiction")
+
+
+class FrontMatterError(ValueError):
+    pass
+
+
+def load(docs_dir: Path, data_dir: Path = DATA_DIR) -> SiteData:
+    notices = load_notices(Path(docs_dir) / "notices")
+    return from_registry(notices, Registry.load(data_dir), data_dir)
+
+
+def all_pages(data: SiteData) -> list[Page]:
+    return (campaigns.campaign_pages(data) + agencies.agency_pages(data) + indexes.catalogue_pages(data)
+            + glossary.glossary_pages(data) + foreign.foreign_pages(data))
+
+
+def generate(docs_dir: Path, data: SiteData) -> dict:
+    """Write every generated page into docs_dir (only what changed; stale files removed)."""
+    return write_pages(Path(docs_dir), all_pages(data))
+
+
+def validate_notice_meta(src_path: str, meta: dict, data: SiteData) -> str:
+    """The slug of a notice page; FrontMatterError naming the file and the key when its front
+    matter is wrong."""
+    for key in REQUIRED_NOTICE_KEYS:
+        if not meta.get(key):
+            raise FrontMatterError(f"{src_path}: front matter key '{key}' is missing or empty")
+    slug = str(meta["notice"])
+    if slug not in data.by_slug:
+        raise FrontMatterError(f"{src_path}: front matter key 'notice': no notices/{slug}.json for '{slug}'")
+    if meta["jurisdiction"] != data.by_slug[slug]["jurisdiction"]["id"]:
+        raise FrontMatterError(f"{src_path}: front matter key 'jurisdiction': '{meta['jurisdiction']}' differs "
+                               f"from the notice's data ('{data.by_slug[slug]['jurisdiction']['id']}')")
+    return slug
+
+
+class Crosslinker:
+    """Citations computed once per build, applied to each page's Markdown."""
+
+    def __init__(self, data: SiteData):
+        self.data = data
+        self.cites = crosslinks.citations(data)
+        self.citers = crosslinks.cited_by(data)
+
+    def page_markdown(self, markdown: str, src_uri: str, meta: dict, lang: str) -> str:
+        if src_uri in ("index.md", "index.en.md"):
+            return markdown.rstrip("\n") + "\n\n" + home.home_section(self.data, lang) + "\n"
+        if src_uri.startswith("notices/") and src_uri.endswith(".md"):
+            slug = validate_notice_meta(src_uri, meta, self.data)
+            return crosslinks.inject(markdown, crosslinks.sections(self.data, slug, lang, self.cites, self.citers))
+        return markdown
+
+
+def post_build(site_dir: Path, data: SiteData, site_url: str) -> list[Path]:
+    """Open data and feeds into the built site."""
+    files = {"data/notices.json": opendata.notices_json(data), "data/tasks.csv": opendata.tasks_csv(data)}
+    files.update(feeds.feeds(data, site_url))
+    written = []
+    for rel, text in sorted(files.items()):
+        path = Path(site_dir) / rel
+        write_if_changed(path, text.encode("utf-8"))
+        written.append(path)
+    return written

@@ -1,0 +1,191 @@
+"""What every generated page shares: the Page record, names in both languages, links, tables,
+pagination, and writing the pages into docs_dir idempotently."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..batch import write_if_changed
+from ..render import doc_type_names, escape, labels
+from .data import SiteData
+
+# Folders of docs_dir that hold nothing but generated pages (gitignored).
+GENERATED_DIRS = ("agencies", "campaigns", "catalogue", "glossary", "foreign")
+PAGE_SIZE = 100  # rows per page of any listing that grows with the corpus
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: `path` inside docs_dir without `.md` (campaigns/jianwang); its Chinese
+    Markdown goes to path.md and its English to path.en.md."""
+
+    path: str
+    zh: str
+    en: str
+
+
+def t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def front(title: str, **extra) -> str:
+    lines = ["---", f"title: {_yaml_str(title)}"]
+    lines += [f"{k}: {_yaml_str(str(v))}" for k, v in extra.items()]
+    return "\n".join(lines + ["---", ""]) + "\n"
+
+
+def _yaml_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def link(text: str, src: str, target: str, anchor: str | None = None) -> str:
+    """A Markdown link from page `src` (docs path without .md) to page `target`; `text` is
+    already escaped."""
+    rel = posixpath.relpath(target + ".md", posixpath.dirname(src) or ".")
+    return f"[{text}]({rel}{'#' + anchor if anchor else ''})"
+
+
+def page_url(path: str) -> str:
+    """The directory URL a page gets (use_directory_urls): catalogue/index → catalogue/."""
+    if path == "index":
+        return ""
+    return (path[: -len("/index")] if path.endswith("/index") else path) + "/"
+
+
+def href(src: str, target: str, anchor: str | None = None) -> str:
+    """A raw-HTML href from page `src` to page `target` (both docs paths without .md)."""
+    here = page_url(src)
+    there = page_url(target)
+    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return html.escape(rel + (f"#{anchor}" if anchor else ""), quote=True)
+
+
+def file_href(src: str, lang: str, target: str) -> str:
+    """A raw-HTML href from page `src` of language `lang` to a file written into the site root
+    (data/notices.json, feeds/all.xml); the English site lives under en/."""
+    depth = page_url(src).count("/") + (1 if lang == "en" else 0)
+    return html.escape("../" * depth + target, quote=True)
+
+
+def table(head: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
+    out += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
+    return out + [""]
+
+
+def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
+    """Items in pages of at most `size`; always at least one (possibly empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def page_path(base: str, number: int) -> str:
+    """Page 1 of a listing is `base`; page n is `base/page-n` (base/index → base/page-n)."""
+    if number == 1:
+        return base
+    folder = base[: -len("/index")] if base.endswith("/index") else base
+    return f"{folder}/page-{number}"
+
+
+def pager(base: str, number: int, total: int, lang: str) -> list[str]:
+    if total <= 1:
+        return []
+    here = page_path(base, number)
+    parts = []
+    for n in range(1, total + 1):
+        parts.append(f"**{n}**" if n == number else link(str(n), here, page_path(base, n)))
+    return [t(lang, "分页：", "Pages: ") + " · ".join(parts), ""]
+
+
+# ---- names ---------------------------------------------------------------------------------
+
+def agency_name(data: SiteData, aid: str, lang: str) -> str:
+    """Escaped display name of an agency; unofficial English marked with †."""
+    a = data.agencies.get(aid)
+    if a is None:
+        return escape(aid)
+    if lang == "zh":
+        return escape(a["full_name"] or a["name"])
+    return escape(a["name_en"] or a["full_name"]) + ("" if a["name_en_official"] else " †")
+
+
+def place_name(data: SiteData, pid: str, lang: str) -> str:
+    p = data.places.get(pid)
+    if p is None:
+        return escape(pid)
+    return escape(p.name if lang == "zh" else p.name_en)
+
+
+def system_name(data: SiteData, sid: str | None, lang: str) -> str:
+    s = data.systems.get(sid or "")
+    if not s:
+        return escape(sid or t(lang, "其他", "Other"))
+    return escape(s["zh"] if lang == "zh" else s["en"])
+
+
+def series_name(data: SiteData, sid: str, lang: str) -> str:
+    s = data.campaign_series.get(sid)
+    if s is None:
+        return escape(sid)
+    if lang == "zh" or not s["name_en"]:
+        return escape(s["zh"])
+    return escape(s["name_en"]) + ("" if s["name_en_official"] else " †")
+
+
+def notice_title(notice: dict, lang: str) -> str:
+    if lang == "en" and notice.get("title_en"):
+        return escape(notice["title_en"])
+    return escape(notice["title"])
+
+
+def doc_type_name(doc_type: str, lang: str) -> str:
+    return escape(doc_type_names().get(doc_type, {}).get(lang) or doc_type)
+
+
+def role_name(role: str, lang: str) -> str:
+    return labels()["roles"].get(role, {}).get(lang, role)
+
+
+def level_name(level: str, lang: str) -> str:
+    return labels()["levels"].get(level, {}).get(lang, level)
+
+
+UNOFFICIAL_NOTE = "† Unofficial translation made by this site."
+
+
+# ---- writing -------------------------------------------------------------------------------
+
+def write_pages(docs_dir: Path, pages: list[Page], folders: tuple[str, ...] = GENERATED_DIRS) -> dict:
+    """Write every page (zh and en) into docs_dir, only where the content changed, and remove
+    files in the generated folders that no page produces any more. Idempotent."""
+    wanted: dict[Path, bytes] = {}
+    for page in pages:
+        top = page.path.split("/")[0]
+        if top not in folders:
+            raise ValueError(f"generated page {page.path} is outside the generated folders {folders}")
+        wanted[docs_dir / f"{page.path}.md"] = page.zh.encode("utf-8")
+        wanted[docs_dir / f"{page.path}.en.md"] = page.en.encode("utf-8")
+    if len(wanted) != 2 * len(pages):
+        raise ValueError("two generated pages share a path")
+    written = [path for path, data in sorted(wanted.items()) if write_if_changed(path, data)]
+    removed = []
+    for folder in folders:
+        root = docs_dir / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                removed.append(path)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return {"written": written, "removed": removed}
+
+
+def feed_href(src: str, lang: str, name: str) -> str:
+    """The feed of this language (feeds/x.xml for Chinese, en/feeds/x.xml for English)."""
+    return file_href(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)

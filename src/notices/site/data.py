@@ -1,0 +1,162 @@
+"""SiteData: every converted notice (its JSON, as `notices inspect` prints it) together with the
+registry facts the generated pages need (places, systems, campaign series, glossary, contacts)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from ..model import Agency
+
+LEVEL_RANK = {"national": 0, "province": 1, "prefecture": 2, "county": 3}
+YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    name_en: str
+    level: str
+    parent: str | None
+
+
+@dataclass
+class SiteData:
+    notices: list[dict]  # sorted by slug
+    places: dict[str, Place] = field(default_factory=dict)
+    systems: dict[str, dict] = field(default_factory=dict)  # id → {zh, en, hotline, …}
+    series: dict[str, dict] = field(default_factory=dict)  # id → registry series as a dict
+    glossary: list[dict] = field(default_factory=list)
+    contacts: dict[str, dict] = field(default_factory=dict)  # agency id → {hotline, website}
+    foreign_keywords: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.notices = sorted(self.notices, key=lambda n: n["slug"])
+        for notice in self.notices:  # places the registry does not hold come from the notices
+            j = notice["jurisdiction"]
+            self.places.setdefault(j["id"], Place(j["id"], j["name"], j["name_en"], j["level"], None))
+            for a in notice["agencies"]:
+                self.places.setdefault(a["jurisdiction_id"], Place(
+                    a["jurisdiction_id"], a["jurisdiction"], a["jurisdiction"], "county", None))
+
+    @cached_property
+    def by_slug(self) -> dict[str, dict]:
+        return {n["slug"]: n for n in self.notices}
+
+    @cached_property
+    def agencies(self) -> dict[str, dict]:
+        """Every agency the notices name, by id (the first notice by slug that names it wins)."""
+        found: dict[str, dict] = {}
+        for notice in self.notices:
+            for a in notice["agencies"]:
+                found.setdefault(a["id"], a)
+        return dict(sorted(found.items()))
+
+    @cached_property
+    def campaign_series(self) -> dict[str, dict]:
+        """Every campaign series named in a notice or held by the registry, by series id:
+        {id, zh, name_en, name_en_official, description_zh, description_en, lead_system, lead,
+        editions (years), in_registry}."""
+        out: dict[str, dict] = {}
+        for sid, s in self.series.items():
+            out[sid] = {"id": sid, "zh": s["zh"], "name_en": s.get("name_en"),
+                        "name_en_official": bool(s.get("name_en_official")),
+                        "description_zh": s.get("description_zh"), "description_en": s.get("description_en"),
+                        "lead_system": s.get("lead_system"), "lead": s.get("lead"),
+                        "editions": sorted(set(s.get("editions_seen") or ())), "in_registry": True}
+        for notice in self.notices:
+            for c in notice["campaigns"]:
+                entry = out.setdefault(c["series"], {
+                    "id": c["series"], "zh": re.sub(r"\d{4}$", "", c["name"]), "name_en": None,
+                    "name_en_official": False, "description_zh": None, "description_en": None,
+                    "lead_system": None, "lead": None, "editions": [], "in_registry": False})
+                if c["year"] and c["year"] not in entry["editions"]:
+                    entry["editions"] = sorted(entry["editions"] + [c["year"]])
+        return dict(sorted(out.items()))
+
+    @cached_property
+    def named_series(self) -> list[str]:
+        """Series ids named by at least one notice (the ones that get a page)."""
+        return sorted({c["series"] for n in self.notices for c in n["campaigns"]})
+
+    def place_chain(self, place_id: str) -> list[Place]:
+        """The place and its ancestors, national first."""
+        chain, seen = [], set()
+        while place_id and place_id in self.places and place_id not in seen:
+            seen.add(place_id)
+            chain.append(self.places[place_id])
+            place_id = self.places[place_id].parent
+        return chain[::-1]
+
+
+def notice_date(notice: dict) -> str:
+    return notice.get("issued_date") or notice.get("published_date") or ""
+
+
+def notice_year(notice: dict) -> int | None:
+    date = notice_date(notice)
+    if date:
+        return int(date[:4])
+    match = YEAR_RE.search(notice.get("title") or "")
+    return int(match.group(1)) if match else None
+
+
+def level_rank(notice: dict) -> int:
+    return LEVEL_RANK.get(notice["jurisdiction"]["level"], 9)
+
+
+def newest_first(notices: list[dict]) -> list[dict]:
+    """Newest first by date (or year from the title); undated last; ties by slug."""
+    def key(n: dict) -> tuple:
+        date = notice_date(n) or (f"{notice_year(n)}-00-00" if notice_year(n) else "")
+        return (date == "", _inverse(date), n["slug"])
+    return sorted(notices, key=key)
+
+
+def _inverse(text: str) -> str:
+    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+
+
+def load_notices(folder: Path) -> list[dict]:
+    """The JSON of every converted notice in a folder (docs/notices), in slug order."""
+    if not folder.is_dir():
+        return []
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def load_foreign_keywords(data_dir: Path) -> list[str]:
+    path = data_dir / "foreign_keywords.yaml"
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(k) for k in data.get("keywords") or []]
+
+
+def from_registry(notices: list[dict], registry, data_dir: Path | None = None) -> SiteData:
+    """SiteData from notice JSON and a loaded `notices.registry.Registry`."""
+    places = {jid: Place(j.id, j.name, j.name_en, j.level, j.parent)
+              for jid, j in sorted(getattr(registry, "jurisdictions", {}).items())}
+    systems = {sid: dict(s) for sid, s in sorted(getattr(registry, "systems", {}).items())}
+    series = {}
+    for sid, s in sorted(getattr(registry, "series", {}).items()):
+        series[sid] = asdict(s) if hasattr(s, "__dataclass_fields__") else dict(s)
+    glossary = registry.glossary() if hasattr(registry, "glossary") else []
+    contacts = {}
+    if hasattr(registry, "contact"):
+        seen: dict[str, dict] = {}
+        for notice in notices:
+            for a in notice["agencies"]:
+                seen.setdefault(a["id"], a)
+        for aid, a in sorted(seen.items()):
+            contact = registry.contact(Agency(**a))
+            if contact:
+                contacts[aid] = contact
+    keywords = load_foreign_keywords(data_dir) if data_dir else []
+    return SiteData(notices=notices, places=places, systems=systems, series=series, glossary=glossary,
+                    contacts=contacts, foreign_keywords=keywords)

@@ -1,0 +1,53 @@
+"""Open data written into the built site: /data/notices.json (every notice as `notices inspect`
+prints it, plus the URL of its page, each agency and campaign with the URL of theirs) and
+/data/tasks.csv (one row per task and agency). URLs are root-relative to the site ("/notices/x/"),
+whatever site_url is. Deterministic: sorted keys and rows, no timestamps."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+
+from .common import page_url
+from .data import SiteData
+
+CSV_COLUMNS = ["notice", "task", "path", "role", "agency", "agency_name", "campaigns", "url"]
+
+
+def url(path: str) -> str:
+    return "/" + page_url(path)
+
+
+def notices_json(data: SiteData) -> str:
+    notices = []
+    for n in data.notices:
+        item = copy.deepcopy(n)
+        item["url"] = url(f"notices/{n['slug']}")
+        item["url_en"] = "/en" + item["url"]
+        for a in item["agencies"]:
+            a["url"] = url(f"agencies/{a['id']}")
+        for c in item["campaigns"]:
+            c["url"] = url(f"campaigns/{c['series']}")
+        for task in item["tasks"]:
+            task["url"] = item["url"] + "#" + task["id"]
+        notices.append(item)
+    return json.dumps({"notices": notices}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def tasks_csv(data: SiteData) -> str:
+    rows = []
+    for n in data.notices:
+        for order, task in enumerate(n["tasks"]):
+            refs = task["agencies"] or [{"id": None, "name": "", "role": ""}]
+            for ref in refs:
+                rows.append((n["slug"], order, task["id"], "".join(task["path"]), ref["role"], ref["id"] or "",
+                             ref["name"], " ".join(task["campaigns"]), url(f"notices/{n['slug']}") + "#" + task["id"]))
+    rows.sort(key=lambda r: (r[0], r[1], r[5], r[4], r[6]))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        writer.writerow([r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[8]])
+    return out.getvalue()

@@ -1,0 +1,151 @@
+"""Builds a real site (`mkdocs build --strict`, through conftest's build_site) from the bundled
+notices and the fixtures in tests/fixtures/site/, and checks the generated pages, open data,
+feeds and every internal link and #anchor in both languages."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import REPO, build_site, bundled_sources, site_url_path
+
+FIXTURES = REPO / "tests" / "fixtures" / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    sources = bundled_sources() + sorted(FIXTURES.glob("*.txt"))
+    return build_site(tmp_path_factory.mktemp("crosslinks"), sources)
+
+
+def html(site: Path, path: str) -> str:
+    target = site / path / "index.html" if not path.endswith(".html") else site / path
+    assert target.exists(), f"{path} was not built"
+    return target.read_text(encoding="utf-8")
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        if tag == "a" and attrs.get("href") is not None:
+            self.hrefs.append(attrs["href"])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("path, words", [
+    ("campaigns/jianwang", ["剑网", "历年开展情况", "../../notices/2022-national-work-plan/#t-1-1-2"]),
+    ("en/campaigns/jianwang", ["Jianwang (Sword Net)", "Editions by year", "notices/2022-national-work-plan/#t-1-1-2"]),
+    ("agencies/shanghai-changning.market-regulation", ["上海市长宁区市场监督管理局", "12315", "国家市场监督管理总局"]),
+    ("en/agencies/shanghai-changning.market-regulation", ["Changning District Administration for Market Regulation",
+                                                          "unofficial translation"]),
+    ("agencies/gansu-baiyin-baiyin.market-regulation", ["白银市白银区市场监督管理局"]),
+    ("catalogue", ["信息公开目录", "索引号", "000014349/2022-00101", "sd-sortable"]),
+    ("en/catalogue", ["Catalogue of notices", "Index number"]),
+    ("catalogue/years/2022", ["2022年上海市打击侵犯知识产权和制售假冒伪劣商品工作要点"]),
+    ("catalogue/places", ["全国", "上海市", "上海市长宁区"]),
+    ("catalogue/places/shanghai", ["sd-matrix", "<caption>"]),
+    ("campaigns", ["sd-timeline", "<caption>"]),
+    ("glossary", ["中英术语表", "打击侵权假冒"]),
+    ("en/glossary", ["Chinese–English glossary"]),
+    ("en/foreign", ["For foreign enterprises", "hotline"]),
+    ("foreign", ["外资企业关注的任务"]),
+    ("notices/2022-national-work-plan", ["被以下文件引用", "../2022-shanghai-work-plan/", "../2022-shanghai-xuhui-work-plan/"]),
+    ("en/notices/2022-national-work-plan", ["Cited by"]),
+    ("notices/2022-shanghai-xuhui-work-plan", ["引用文件", "../2022-national-work-plan/"]),
+    ("", ["最新文件", "campaigns/jianwang/"]),
+    ("en", ["Newest notices", "campaigns/jianwang/"]),
+])
+def test_generated_pages(site, path, words):
+    page = html(site, path)
+    for word in words:
+        assert word in page, f"{path}: {word!r} missing"
+
+
+def test_cited_by_order_on_the_page(site):
+    page = html(site, "notices/2022-national-work-plan")
+    section = page[page.index('id="cited-by"'):]
+    assert section.index("2022-shanghai-work-plan/") < section.index("2022-shanghai-xuhui-work-plan/")
+
+
+def test_no_live_html_from_notices(site):
+    for path in ("campaigns/jianwang", "en/campaigns/jianwang", "agencies/shanghai-xuhui.publicity"):
+        assert "<script>alert(1)" not in html(site, path)
+
+
+def test_language_switch_leads_to_the_same_page(site):
+    page = html(site, "campaigns/jianwang")
+    assert 'hreflang="en"' in page and "/en/campaigns/jianwang/" in page
+
+
+def test_open_data_urls(site):
+    data = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
+    slugs = {n["slug"] for n in data["notices"]}
+    assert {"2022-national-work-plan", "2022-shanghai-work-plan"} <= slugs
+    for n in data["notices"]:
+        assert (site / n["url"].strip("/") / "index.html").exists(), n["url"]
+        for a in n["agencies"]:
+            assert (site / a["url"].strip("/") / "index.html").exists(), a["url"]
+        for c in n["campaigns"]:
+            assert (site / c["url"].strip("/") / "index.html").exists(), c["url"]
+    csv_text = (site / "data" / "tasks.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith("notice,task,path,role,agency,agency_name,campaigns,url\n")
+
+
+def test_feeds_parse_as_xml(site):
+    for feed in ["feeds/all.xml", "en/feeds/all.xml", "feeds/campaigns/jianwang.xml",
+                 "feeds/agencies/shanghai-changning.market-regulation.xml"]:
+        root = ET.parse(site / feed).getroot()
+        assert root.tag == "rss" and root.find("channel/item") is not None, feed
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = sorted(site.rglob("*.html"))
+    parsed = {p: parse(p) for p in pages}
+    broken = []
+    for page, links in parsed.items():
+        base = "/" + page.relative_to(site).as_posix()
+        for href in links.hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):  # root-relative (404.html): under site_url's path
+                prefix = site_url_path()
+                assert parts.path.startswith(prefix), f"{page}: {href} is outside the site"
+                target = site / unquote(parts.path[len(prefix):])
+                if target.is_dir() or parts.path.endswith("/"):
+                    target = target / "index.html"
+            else:
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(base), unquote(parts.path)))
+                target = site / resolved.lstrip("/")
+                if target.is_dir() or parts.path.endswith("/"):
+                    target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {href} (no file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
+    assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:40])

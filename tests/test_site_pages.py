@@ -1,0 +1,220 @@
+"""Unit tests of the generators in notices.site: pure functions over notices parsed in-process
+from the bundled sources and the fixtures in tests/fixtures/site/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from notices.parse import load_notice
+from notices.registry import DATA_DIR, Registry
+from notices.site import agencies, build, campaigns, common, crosslinks, feeds, foreign, indexes, opendata
+from notices.site.data import SiteData, from_registry, newest_first
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "site"
+
+
+def sources() -> list[Path]:
+    return sorted(p for folder in (REPO / "sources", FIXTURES) for p in folder.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return Registry.load()
+
+
+@pytest.fixture(scope="module")
+def notices(registry) -> list[dict]:
+    return [load_notice(p, registry).to_dict() for p in sources()]
+
+
+@pytest.fixture(scope="module")
+def site(notices, registry) -> SiteData:
+    return from_registry(notices, registry, DATA_DIR)
+
+
+def test_campaign_page_lists_exactly_the_tasks_naming_it(site):
+    rows = campaigns.campaign_tasks(site, "jianwang")
+    expected = {(n["slug"], t["id"]) for n in site.notices for t in n["tasks"]
+                if any(c.startswith("jianwang") for c in t["campaigns"])}
+    assert {(r.slug, r.id) for r in rows} == expected
+    assert ("2022-national-work-plan", "t-1-1-2") in expected
+    page = campaigns.render_campaign(site, "jianwang", "zh", rows, 1, 1)
+    for slug, tid in expected:
+        assert f"../notices/{slug}.md#{tid})" in page
+    # a task naming another campaign only is not listed
+    assert "t-2-1-1" not in {r.id for r in rows if r.slug == "2022-national-work-plan"}
+
+
+def test_every_campaign_and_agency_a_notice_links_to_gets_a_page(site):
+    paths = {p.path for p in build.all_pages(site)}
+    for n in site.notices:
+        for c in n["campaigns"]:
+            assert f"campaigns/{c['series']}" in paths
+        for a in n["agencies"]:
+            assert f"agencies/{a['id']}" in paths
+
+
+def test_changning_and_baiyin_district_market_regulation_are_separate(site):
+    changning, baiyin = "shanghai-changning.market-regulation", "gansu-baiyin-baiyin.market-regulation"
+    assert changning in site.agencies and baiyin in site.agencies
+    tasks_c = {(r.slug, r.id) for r, _ in agencies.agency_tasks(site, changning)}
+    tasks_b = {(r.slug, r.id) for r, _ in agencies.agency_tasks(site, baiyin)}
+    assert tasks_c and tasks_b and not tasks_c & tasks_b
+    assert {s for s, _ in tasks_c} == {"2020-shanghai-changning-work-plan"}
+    assert {s for s, _ in tasks_b} == {"2023-gansu-baiyin-baiyin-work-plan"}
+    zh = agencies.render_agency(site, changning, "zh", agencies.agency_tasks(site, changning), 1, 1)
+    assert "上海市长宁区市场监督管理局" in zh and "白银" not in zh.split("## 承担的任务")[1]
+
+
+def test_agency_chain_runs_national_to_district(site):
+    chain = agencies.system_chain(site, "shanghai-changning.market-regulation")
+    assert chain == [["national.samr"], ["shanghai.market-regulation"], ["shanghai-changning.market-regulation"]]
+    en = agencies.render_agency(site, "shanghai-changning.market-regulation", "en", [], 1, 1)
+    assert "(unofficial translation by this site)" in en
+    assert "hotline 12315" in en
+
+
+def test_partners_are_co_assigned_agencies(site):
+    found = dict(agencies.partners(site, "shanghai-xuhui.market-regulation"))
+    assert found == {"shanghai-xuhui.commerce-commission": 1}
+
+
+def test_citations_link_held_documents_by_number_and_title(site):
+    cites = dict((ref["title"], target) for ref, target in crosslinks.citations(site)["2022-shanghai-xuhui-work-plan"])
+    assert cites["2022年全国打击侵犯知识产权和制售假冒伪劣商品工作要点"] == "2022-national-work-plan"  # 文号
+    assert cites["2022年上海市打击侵犯知识产权和制售假冒伪劣商品工作要点"] == "2022-shanghai-work-plan"  # title
+    changning = dict((r["doc_number"], t) for r, t in crosslinks.citations(site)["2020-shanghai-changning-work-plan"])
+    assert changning["沪打假发〔2020〕1号"] == "2020-shanghai-work-plan"
+
+
+def test_cited_by_is_ordered_national_province_prefecture_county(site):
+    by = crosslinks.cited_by(site)
+    # the district fixture cites the national plan before the Shanghai one does (by date too)
+    assert by["2022-national-work-plan"] == ["2022-shanghai-work-plan", "2022-shanghai-xuhui-work-plan"]
+    ranks = [site.by_slug[s]["jurisdiction"]["level"] for s in by["2022-national-work-plan"]]
+    assert ranks == ["province", "county"]
+    text = crosslinks.sections(site, "2022-national-work-plan", "zh")
+    assert text.index("2022-shanghai-work-plan.md") < text.index("2022-shanghai-xuhui-work-plan.md")
+
+
+def test_inject_replaces_the_plain_references_section():
+    page = "# T\n\n## 引用文件 { #references }\n\n- 《A》\n\n??? note \"x\"\n\n    - y\n"
+    out = crosslinks.inject(page, "## 引用文件 { #references }\n\n- [《A》](a.md)\n")
+    assert out.count("{ #references }") == 1 and "[《A》](a.md)" in out and "??? note" in out
+
+
+def test_pagination_splits_long_listings():
+    assert common.paginate(list(range(250)), 100) == [list(range(100)), list(range(100, 200)), list(range(200, 250))]
+    assert common.paginate([], 100) == [[]]
+    assert common.page_path("campaigns/jianwang", 1) == "campaigns/jianwang"
+    assert common.page_path("campaigns/jianwang", 3) == "campaigns/jianwang/page-3"
+    assert common.page_path("catalogue/index", 2) == "catalogue/page-2"
+
+
+def test_catalogue_is_paginated_when_the_corpus_grows(site, monkeypatch):
+    many = [dict(n, slug=f"{n['slug']}-{i}") for i in range(30) for n in site.notices]
+    big = SiteData(notices=many, places=site.places, systems=site.systems, series=site.series)
+    pages = {p.path: p for p in indexes.catalogue_pages(big)}
+    assert len(many) > 2 * common.PAGE_SIZE
+    expected = -(-len(many) // common.PAGE_SIZE)
+    assert f"catalogue/page-{expected}" in pages and f"catalogue/page-{expected + 1}" not in pages
+    for path, page in pages.items():
+        assert page.zh.count("\n| ") <= common.PAGE_SIZE + 20, path
+
+
+def test_links_between_generated_pages():
+    assert common.link("x", "campaigns/jianwang", "notices/a", "t-1") == "[x](../notices/a.md#t-1)"
+    assert common.link("x", "agencies/systems/customs/shanghai", "agencies/index") == "[x](../../index.md)"
+    assert common.href("catalogue/places/shanghai", "agencies/shanghai.customs") == "../../../agencies/shanghai.customs/"
+    assert common.href("campaigns/index", "campaigns/jianwang") == "jianwang/"
+    assert common.file_href("campaigns/jianwang", "en", "data/notices.json") == "../../../data/notices.json"
+    assert common.file_href("index", "zh", "data/notices.json") == "data/notices.json"
+
+
+def test_text_from_notices_is_escaped_everywhere(site):
+    for page in build.all_pages(site):
+        for text in (page.zh, page.en):
+            assert "<script" not in text, page.path
+    xuhui = [r for r in campaigns.campaign_tasks(site, "jianwang") if r.slug == "2022-shanghai-xuhui-work-plan"]
+    assert "&#60;script&#62;" in campaigns.render_campaign(site, "jianwang", "zh", xuhui, 1, 1)
+
+
+def test_english_pages_are_in_english(site):
+    pages = {p.path: p for p in build.all_pages(site)}
+    en = pages["campaigns/jianwang"].en
+    assert "title: \"Jianwang (Sword Net) campaign\"" in en and "# Campaign: Jianwang (Sword Net)" in en
+    assert "National Copyright Administration" in en or "Lead system: Publicity" in en
+    assert pages["agencies/national.samr"].en.startswith('---\ntitle: "State Administration for Market Regulation"')
+
+
+def test_foreign_page_gathers_keyword_tasks_with_contacts(site):
+    rows = foreign.foreign_tasks(site)
+    ids = {(r.slug, r.id) for r, _ in rows}
+    assert ("2022-shanghai-xuhui-work-plan", "t-1-1-2") in ids  # 外资企业、外商投资企业
+    assert ("2022-shanghai-xuhui-work-plan", "t-1-1-3") not in ids
+    assert all(any(k in r.task["text"] for k in site.foreign_keywords) for r, _ in rows)
+    en = foreign.render(site, rows, "en", 1, 1)
+    assert "For foreign enterprises" in en and "hotline 12312" in en  # Xuhui commerce commission: MOFCOM line
+
+
+def test_generation_is_deterministic_and_idempotent(site, tmp_path):
+    first = build.generate(tmp_path, site)
+    snapshot = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    second = build.generate(tmp_path, site)
+    assert first["written"] and not second["written"] and not second["removed"]
+    assert snapshot == {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    stale = tmp_path / "agencies" / "gone.agency.md"
+    stale.write_text("old", encoding="utf-8")
+    assert stale in build.generate(tmp_path, site)["removed"] and not stale.exists()
+    (tmp_path / "index.md").write_text("hand-written", encoding="utf-8")
+    build.generate(tmp_path, site)
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "hand-written"
+
+
+def test_front_matter_is_validated(site):
+    good = {"title": "t", "notice": "2022-national-work-plan", "doc_type": "work-plan", "jurisdiction": "national"}
+    assert build.validate_notice_meta("notices/x.md", good, site) == "2022-national-work-plan"
+    with pytest.raises(build.FrontMatterError, match=r"notices/x.md: front matter key 'doc_type'"):
+        build.validate_notice_meta("notices/x.md", {**good, "doc_type": None}, site)
+    with pytest.raises(build.FrontMatterError, match=r"key 'notice'"):
+        build.validate_notice_meta("notices/x.md", {**good, "notice": "nope"}, site)
+    with pytest.raises(build.FrontMatterError, match=r"key 'jurisdiction'"):
+        build.validate_notice_meta("notices/x.md", {**good, "jurisdiction": "shanghai"}, site)
+
+
+def test_open_data(site):
+    data = json.loads(opendata.notices_json(site))
+    by = {n["slug"]: n for n in data["notices"]}
+    assert by["2022-shanghai-work-plan"]["url"] == "/notices/2022-shanghai-work-plan/"
+    assert all(a["url"] == f"/agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
+    assert all(c["url"] == f"/campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])
+    assert opendata.notices_json(site) == opendata.notices_json(site)
+    rows = list(csv.DictReader(io.StringIO(opendata.tasks_csv(site))))
+    assert list(rows[0]) == opendata.CSV_COLUMNS
+    expected = sum(max(1, len(t["agencies"])) for n in site.notices for t in n["tasks"])
+    assert len(rows) == expected
+    row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2"
+               and r["role"] == "support")
+    assert row["agency"] == "shanghai-xuhui.market-regulation"
+    assert row["url"] == "/notices/2022-shanghai-xuhui-work-plan/#t-1-1-2"
+
+
+def test_feeds_parse_and_escape(site):
+    out = feeds.feeds(site, "https://example.org/sd/")
+    assert "feeds/all.xml" in out and "en/feeds/all.xml" in out and "feeds/campaigns/jianwang.xml" in out
+    assert "feeds/agencies/shanghai-changning.market-regulation.xml" in out
+    for path, text in out.items():
+        root = ET.fromstring(text.encode("utf-8"))
+        assert root.tag == "rss" and root.get("version") == "2.0", path
+    items = ET.fromstring(out["feeds/all.xml"].encode()).findall("channel/item")
+    links = [i.findtext("link") for i in items]
+    newest = newest_first(site.notices)[0]["slug"]
+    assert links[0] == f"https://example.org/sd/notices/{newest}/"
+    assert feeds.feeds(site, "https://example.org/sd/") == out
