@@ -79,7 +79,9 @@ def split_heading(rest: str) -> tuple[str | None, str]:
     if len(rest) <= 40 and not re.search(r"[；;。]", rest.rstrip("。")):
         return rest.rstrip("。"), ""
     match = re.match(r"([^，,；;。、：:（(]{2,30})。", rest)
-    if match:
+    following = PAREN_RE.match(rest[match.end():]) if match else None
+    # “1.建立健全重点市场名录。（…负责）”: a sentence closed by its agencies is a task, not a heading
+    if match and not (following and is_agency_parenthesis(following.group(1))):
         return match.group(1), rest[match.end():]
     return None, rest
 

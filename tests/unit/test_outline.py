@@ -75,3 +75,9 @@ def test_slogans_and_mechanisms_are_not_campaigns():
     for text in ["开展“双随机、一公开”抽查", "聚焦“一带一路”沿线国家", "推动营商环境“越办越好”",
                  "做好“两法衔接”工作", "围绕“3·15”“4·26”等重要时点"]:
         assert find_campaigns(text, KNOWN) == [], text
+
+
+def test_a_short_sentence_closed_by_its_agencies_is_a_task_not_a_heading():
+    outline = build_outline(["（四）强化重点市场治理", "1.建立健全全市重点市场名录。(市打击侵权假冒工作领导小组办公室牵头)落实属地责任。(市市场监管局负责)"])
+    assert [s.id for s in outline.sections] == ["s-4"]
+    assert [t.id for t in outline.tasks] == ["t-4-1", "t-4-1-b"]
