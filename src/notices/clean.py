@@ -14,7 +14,7 @@ import yaml
 
 from .registry import DATA_DIR
 
-CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK = r"\u2018-\u201f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 # Outline markers: 一、 / （一） / 1. / （1）. Shared with the outline stage.
 MARKER = (r"(?:[一二三四五六七八九十百]{1,4}、|[（(][一二三四五六七八九十百]{1,5}[）)]"
           r"|\d{1,3}[.．、](?![\d.．])|[（(]\d{1,3}[）)])")
@@ -23,8 +23,13 @@ MARKER_RE = re.compile(MARKER)
 INLINE_MARKER_RE = re.compile(r"\s+(?=" + MARKER + ")")
 SPACE_NEAR_CJK_RE = re.compile(rf"(?<=[{CJK}])[ \t]+|[ \t]+(?=[{CJK}])")
 AGENCY_PAREN_START_RE = re.compile(r"^[（(][^（）()]{1,300}?(负责|牵头|配合|协助|参与)[）)]")
+# a parenthesis opened and not closed on its line: an agency list that a hard wrap split
+OPEN_PAREN_LINE_RE = re.compile(r"^[（(][^（）()]*$")
 TERMINAL = "。！？；：”」』）)》!?;:"
 CONTINUES = "，,、（(《“‘"
+SENTENCE_RE = re.compile(r"[，,。；;：:]")
+# how a centred line ends when it is whole: a 文号, a date, an organisation, a document title
+COMPLETE_LINE_RE = re.compile(r"(号|日|文件|局|委|办|室|组|院|部|厅|会|署|政府|要点|方案|通知|意见|办法|计划|规定|细则|决定|通报)$")
 
 
 @dataclass(frozen=True)
@@ -74,13 +79,30 @@ def to_simplified(text: str) -> str:
     return text.translate(simplified_table())
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One physical line (or a part of one) before paragraphs are joined."""
+
+    para: Para
+    indent: int  # leading spaces of the line as copied
+    width: int  # characters on the line
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the copied text says about its own layout."""
+
+    wrap: int | None  # width of hard-wrapped lines, where the text was copied from a PDF
+    indented_paragraphs: bool  # paragraphs start indented, continuation lines do not
+
+
 def clean(text: str) -> Cleaned:
     """Paragraphs of the notice in reading order, and the furniture dropped.
 
     Every decision is taken on a simplified copy and applied to the text as written alike;
     the two stay the same length because the conversion maps one character to one."""
     dropped: list[str] = []
-    pieces: list[Para] = []
+    pieces: list[Piece] = []
     text = normalise_spaces(text)
     for number, (raw, orig) in enumerate(zip(to_simplified(text).split("\n"), text.split("\n")), start=1):
         line, orig = raw.strip(), orig.strip()
@@ -89,6 +111,7 @@ def clean(text: str) -> Cleaned:
         if is_furniture(line):
             dropped.append(orig)
             continue
+        indent = len(raw) - len(raw.lstrip())
         # Flattened tables end rows with pipes; the pipes are layout, not words.
         stripped = re.sub(r"(\s*\|)+\s*$", "", line)
         if stripped != line and not stripped.count("|"):
@@ -98,35 +121,68 @@ def clean(text: str) -> Cleaned:
         for match in [*INLINE_MARKER_RE.finditer(line), None]:
             end = match.start() if match else len(line)
             part, part_orig = line[start:end], orig[start:end]
-            start = match.end() if match else end
             part, part_orig = SPACE_NEAR_CJK_RE.sub("", part.strip()), SPACE_NEAR_CJK_RE.sub("", part_orig.strip())
             if part:
-                pieces.append(Para(part, part_orig, number))
-    return Cleaned(join_page_breaks(pieces), dropped)
+                pieces.append(Piece(Para(part, part_orig, number), indent if start == 0 else 0, len(line)))
+            start = match.end() if match else end
+    return Cleaned(join_page_breaks(pieces, layout_of(pieces)), dropped)
 
 
-def join_page_breaks(pieces: list[Para]) -> list[Para]:
+def layout_of(pieces: list[Piece]) -> Layout:
+    widths = [p.width for p in pieces if p.width >= 16]
+    wrap = None
+    if len(widths) >= 6:
+        # hard-wrapped lines share one width (give or take a half-width character)
+        best = max(set(widths), key=lambda w: sum(abs(x - w) <= 1 for x in widths))
+        if sum(abs(x - best) <= 1 for x in widths) >= max(3, len(widths) // 4):
+            wrap = best
+    indented = sum(1 for p in pieces if p.indent >= 2)
+    return Layout(wrap, 0 < indented < len(pieces) * 0.8 and wrap is not None)
+
+
+def join_page_breaks(pieces: list[Piece], layout: Layout) -> list[Para]:
     """Join paragraphs that a page break or a hard wrap split in two."""
     out: list[Para] = []
+    previous: Piece | None = None
     for piece in pieces:
-        if out and continues_into(out[-1].text, piece.text):
-            out[-1] = Para(out[-1].text + piece.text, out[-1].orig + piece.orig, out[-1].line)
+        if out and previous and continues_into(out[-1].text, previous, piece, layout):
+            out[-1] = Para(out[-1].text + piece.para.text, out[-1].orig + piece.para.orig, out[-1].line)
         else:
-            out.append(piece)
+            out.append(piece.para)
+        previous = piece
     return out
 
 
-def continues_into(before: str, after: str) -> bool:
+def unbalanced(text: str) -> bool:
+    return text.count("《") > text.count("》") or \
+        text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def continues_into(before: str, last: Piece, piece: Piece, layout: Layout) -> bool:
+    """Whether `piece` goes on the paragraph `before`, whose last line was `last`."""
+    after = piece.para.text
     if "|" in before or "|" in after:
         return False
-    if AGENCY_PAREN_START_RE.match(after):
+    if AGENCY_PAREN_START_RE.match(after) or (layout.wrap and OPEN_PAREN_LINE_RE.match(after)):
         return True
     if MARKER_RE.match(after):
         return False
-    if before[-1] in CONTINUES:
+    if before[-1] in CONTINUES or unbalanced(before):
         return True
+    full_width = layout.wrap is not None and last.width >= layout.wrap - 1
+    # where paragraphs start indented, a full line followed by one that is not indented goes on,
+    # even after a full stop: a hard wrap fell between two sentences
+    if full_width and layout.indented_paragraphs:
+        return piece.indent < 2
     if before[-1] in TERMINAL:
         return False
+    # a title or a signature centred on two lines: 《…》 and 号, 日, 局 … end such lines whole
+    if last.indent >= 4 and piece.indent >= 4 and not SENTENCE_RE.search(before + after) \
+            and not COMPLETE_LINE_RE.search(before):
+        return True
+    # a line as wide as the text's hard wrap goes on
+    if full_width:
+        return True
     # A heading or a title does not end in punctuation either: only running text is joined.
     if MARKER_RE.match(before) and "。" not in before:
         return False
