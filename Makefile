@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup site build convert test check bench clean
+.PHONY: setup site build convert test test-deps check bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,8 +27,35 @@ site: build
 check: $(STAMP)
 	$(BIN)/notices check
 
-test: $(STAMP)
+# Browser tests drive Debian's chromium (never `playwright install`) and inject
+# axe-core from node_modules. Both are installed here when missing, so `make test`
+# works on a fresh Debian machine (root, or sudo). Override CHROMIUM to use another
+# Chromium build (GitHub's Ubuntu runners: /usr/bin/google-chrome).
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+AXE := node_modules/axe-core/axe.min.js
+
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-noto-cjk
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
+
+test-deps: $(STAMP) $(CHROMIUM) $(AXE)
+
+test: test-deps
 	$(BIN)/python -m pytest
+
+# Benchmark on generated corpora (scripts/bench.py): one table, and bench-results.json.
+# BENCH_SIZES=300 make bench runs one size; sizes are a comma list. Needs chromium and the
+# npm tools (lighthouse, pagefind in package.json).
+BENCH_SIZES ?= 100,1000,5000
+
+bench: $(STAMP) $(CHROMIUM) $(AXE)
+	BENCH_SIZES=$(BENCH_SIZES) $(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site docs/notices docs/generated

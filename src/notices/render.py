@@ -219,7 +219,8 @@ def render_en(notice: Notice) -> str:
         for task in notice.tasks:
             roles = agency_link(task, notice, "en")
             named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
-            where = f'<a href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
+            # the row carries the task's id, so links to a task land here on the English page
+            where = f'<a id="{task.id}" href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
             lines.append(f"| {where} | {'; '.join(roles.get('lead', [])) or '—'} | "
                          f"{'; '.join(roles.get('responsible', [])) or '—'} | {'; '.join(roles.get('support', [])) or '—'} | {named or '—'} |")
         lines += ["", "Task links lead to the task in the Chinese text. "

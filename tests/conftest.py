@@ -1,0 +1,250 @@
+"""Shared fixtures: build the site once, serve it on 127.0.0.1, drive Debian's chromium.
+
+- `build_site(tmp_path, sources)` builds a site from any list of source files and
+  returns the site directory; the session fixture `built_site` builds the bundled
+  `sources/` once.
+- `site_server` serves `built_site`; `serve(site_dir)` serves any other build.
+- `browser` is Python Playwright driving /usr/bin/chromium (never `playwright install`).
+- `site_pages` lists the pages of `built_site` from its sitemap.xml, so notice,
+  campaign and agency pages are covered as soon as the build produces them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# What the project copies into a scratch project to build it: everything mkdocs.yml,
+# the theme overrides and the hooks may read.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "data"]
+SITEMAP_NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+def bundled_sources() -> list[Path]:
+    return sorted(p for p in (REPO / "sources").glob("*") if p.suffix in {".txt", ".html"})
+
+
+def _tool(name: str) -> str:
+    exe = BIN / name
+    return str(exe) if exe.exists() else name
+
+
+def _run(cmd: list[str], cwd: Path) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(
+            f"command failed ({proc.returncode}): {' '.join(cmd)}\n"
+            f"--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
+        )
+
+
+def _converter_available() -> bool:
+    try:
+        return importlib.util.find_spec("notices.cli") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def build_site(tmp_path: Path, sources: list[Path]) -> Path:
+    """Build the site from `sources` in a scratch copy of the project under tmp_path.
+
+    Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
+    drops any docs/notices or docs/generated left in the copy, converts `sources`
+    into its docs/notices with `notices convert`, then runs
+    `mkdocs build --strict`. Returns the site directory (tmp_path/project/site).
+    While the converter does not exist yet, the site is built from the
+    hand-written pages alone (with a warning).
+    """
+    project = tmp_path / "project"
+    project.mkdir(parents=True, exist_ok=False)
+    for part in PROJECT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, project / part)
+    for generated in ("notices", "generated"):
+        shutil.rmtree(project / "docs" / generated, ignore_errors=True)
+    notices_dir = project / "docs" / "notices"
+    if sources:
+        if not _converter_available():
+            warnings.warn("notices.cli is not there yet: building without notice pages")
+        else:
+            notices_dir.mkdir(parents=True)
+            cmd = [_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)]
+            _run(cmd, cwd=REPO)
+    site = project / "site"
+    _run(
+        [_tool("mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project,
+    )
+    return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per session from the bundled sources/."""
+    return build_site(tmp_path_factory.mktemp("built"), bundled_sources())
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve site_dir on 127.0.0.1 and a free port in a thread; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in /) of the built site served on 127.0.0.1."""
+    with serve(built_site) as base_url:
+        yield base_url
+
+
+def site_url_path() -> str:
+    """The path part of site_url in mkdocs.yml ("/shuangda/"), which the sitemap uses."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
+    path = urlsplit(match.group(1)).path if match else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str  # relative to the site root: "", "about/", "en/notices/x/"
+    lang: str  # "zh" or "en"
+    alternates: dict[str, str]  # hreflang -> relative path of that language's page
+
+
+def _relative(url: str, prefix: str) -> str:
+    path = urlsplit(url).path
+    return path[len(prefix) :] if path.startswith(prefix) else path.lstrip("/")
+
+
+def read_sitemap(site_dir: Path) -> list[SitePage]:
+    """Every page of a built site, from sitemap.xml (written by static-i18n)."""
+    prefix = site_url_path()
+    root = ET.parse(site_dir / "sitemap.xml").getroot()
+    pages = []
+    for url in root.findall("sm:url", SITEMAP_NS):
+        path = _relative(url.findtext("sm:loc", "", SITEMAP_NS).strip(), prefix)
+        alternates = {
+            link.get("hreflang"): _relative(link.get("href"), prefix)
+            for link in url.findall("xhtml:link", SITEMAP_NS)
+        }
+        lang = "en" if path.startswith("en/") or path == "en" else "zh"
+        pages.append(SitePage(path=path, lang=lang, alternates=alternates))
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[SitePage]:
+    """Every page of `built_site` (checks that read files cover all of them)."""
+    pages = read_sitemap(built_site)
+    assert pages, "sitemap.xml lists no page"
+    return pages
+
+
+def page_kind(page: SitePage) -> str:
+    """The section a page belongs to: "home", "about", "notices", "agencies", ..."""
+    path = page.path[3:] if page.lang == "en" else page.path
+    return path.split("/", 1)[0] or "home"
+
+
+def sample_pages(site_dir: Path, pages: list[SitePage], per_kind: int = 2) -> list[SitePage]:
+    """A few pages of each (language, section): the first by path and the largest
+    (the hardest to lay out), then the next ones by path. Browser checks that load
+    pages one by one use this, so their time stays flat as the site grows."""
+    groups: dict[tuple[str, str], list[SitePage]] = {}
+    for page in sorted(pages, key=lambda p: p.path):
+        groups.setdefault((page.lang, page_kind(page)), []).append(page)
+    chosen: list[SitePage] = []
+    for group in groups.values():
+        size = lambda p: (site_dir / p.path / "index.html").stat().st_size  # noqa: E731
+        picks = [group[0], max(group, key=size), *group[1:]]
+        unique: list[SitePage] = []
+        for pick in picks:
+            if pick.path not in {u.path for u in unique}:
+                unique.append(pick)
+        chosen.extend(unique[:per_kind])
+    return chosen
+
+
+@pytest.fixture(scope="session")
+def sampled_pages(built_site: Path, site_pages: list[SitePage]) -> list[SitePage]:
+    """Up to two pages of each section in each language, for checks in the browser."""
+    return sample_pages(built_site, site_pages, per_kind=2)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    """Debian's chromium driven by Python Playwright. `make test` installs it when missing."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it apt-installs chromium)")
+    browser = playwright_instance.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: run `make test` (it runs `npm ci`)")
+    return AXE_JS.read_text(encoding="utf-8")
