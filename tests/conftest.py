@@ -14,14 +14,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 import threading
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,22 +69,13 @@ def _run(cmd: list[str], cwd: Path) -> None:
         )
 
 
-def _converter_available() -> bool:
-    try:
-        return importlib.util.find_spec("notices.cli") is not None
-    except ModuleNotFoundError:
-        return False
-
-
 def build_site(tmp_path: Path, sources: list[Path]) -> Path:
     """Build the site from `sources` in a scratch copy of the project under tmp_path.
 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
-    drops any docs/notices or docs/generated left in the copy, converts `sources`
+    drops the generated folders of docs/ left in the copy, converts `sources`
     into its docs/notices with `notices convert`, then runs
     `mkdocs build --strict`. Returns the site directory (tmp_path/project/site).
-    While the converter does not exist yet, the site is built from the
-    hand-written pages alone (with a warning).
     """
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=False)
@@ -96,22 +85,26 @@ def build_site(tmp_path: Path, sources: list[Path]) -> Path:
             shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, project / part)
-    for generated in ("notices", "generated"):
+    for generated in ("notices", "agencies", "campaigns", "catalogue", "glossary", "foreign"):
         shutil.rmtree(project / "docs" / generated, ignore_errors=True)
     notices_dir = project / "docs" / "notices"
     if sources:
-        if not _converter_available():
-            warnings.warn("notices.cli is not there yet: building without notice pages")
-        else:
-            notices_dir.mkdir(parents=True)
-            cmd = [_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)]
-            _run(cmd, cwd=REPO)
+        notices_dir.mkdir(parents=True)
+        _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO)
     site = project / "site"
     _run(
         [_tool("mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
     )
     return site
+
+
+@pytest.fixture(scope="session")
+def registry():
+    """The registries of data/, loaded once per session."""
+    from notices.registry import Registry
+
+    return Registry.load()
 
 
 @pytest.fixture(scope="session")

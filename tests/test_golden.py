@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from registry_fixture import registry  # noqa: F401  (fixture)
-
 from notices.batch import outputs
 from notices.parse import load_notice
 

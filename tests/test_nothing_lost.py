@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from registry_fixture import registry  # noqa: F401  (fixture)
-
 from notices.clean import normalise_spaces
 from notices.ingest import read_source
 from notices.parse import load_notice

@@ -3,8 +3,6 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from registry_fixture import registry  # noqa: F401  (fixture)
-
 from notices.errors import NoticeError
 from notices.parse import parse_text
 from notices.render import render_en, render_zh
