@@ -58,4 +58,4 @@ bench: $(STAMP) $(CHROMIUM) $(AXE)
 	BENCH_SIZES=$(BENCH_SIZES) $(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site docs/notices docs/generated
+	rm -rf site docs/notices docs/agencies docs/campaigns docs/catalogue docs/glossary docs/foreign
