@@ -1,0 +1,168 @@
+"""Site search in headless chromium: typing into the search box of the built site (the five
+bundled notices) finds the pages that hold the query, the page about it first, highlighted,
+and results in the reader's language first.
+
+Each row: (site language, query, pages that must be among the results, pages one of which
+must be first; None: any). For a place, its catalogue page and its own notices are "about" it. Paths are relative to the site root, without the language prefix for zh.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CN = "notices/2020-shanghai-changning-work-plan/"
+NAT = "notices/2021-national-work-plan/"
+XC = "notices/2022-henan-xuchang-ip-crime-plan/"
+SH = "notices/2022-shanghai-work-plan/"
+BY = "notices/2023-gansu-baiyin-baiyin-work-plan/"
+
+QUERIES = [
+    # agency names: short form, form in the notice, full name, acronyms
+    ("zh", "市场监管局", [CN, BY], ["agencies/shanghai-changning.market-regulation/",
+                                   "agencies/gansu-baiyin-baiyin.market-regulation/",
+                                   "agencies/shanghai.market-regulation/"]),
+    ("zh", "区市场监管局", [CN, BY], ["agencies/shanghai-changning.market-regulation/",
+                                     "agencies/gansu-baiyin-baiyin.market-regulation/"]),
+    ("zh", "市市场监管局", [SH], ["agencies/shanghai.market-regulation/",
+                                  "agencies/gansu-baiyin-baiyin.market-regulation/"]),
+    ("zh", "上海市市场监督管理局", ["agencies/shanghai.market-regulation/"],
+     ["agencies/shanghai.market-regulation/"]),
+    ("zh", "知识产权局", ["agencies/national.cnipa/", NAT], ["agencies/national.cnipa/",
+                                                          "agencies/shanghai.intellectual-property/",
+                                                          "agencies/shanghai-changning.intellectual-property/"]),
+    ("zh", "海关", ["agencies/national.gacc/", NAT, SH], ["agencies/national.gacc/", "agencies/shanghai.customs/",
+                                                        "agencies/shanghai.customs-exhibition-center/"]),
+    ("zh", "工商总局", ["glossary/agency/"], ["glossary/agency/"]),
+    ("zh", "SAMR", ["agencies/national.samr/", NAT], ["agencies/national.samr/"]),
+    ("zh", "CNIPA", ["agencies/national.cnipa/"], ["agencies/national.cnipa/"]),
+    ("zh", "GACC", ["agencies/national.gacc/"], ["agencies/national.gacc/"]),
+    # campaigns, with and without the year; traditional characters
+    ("zh", "剑网", ["campaigns/jianwang/", CN, NAT, SH], ["campaigns/jianwang/"]),
+    ("zh", "剑网2022", ["campaigns/jianwang/", SH, BY], ["campaigns/jianwang/"]),
+    ("zh", "劍網", ["campaigns/jianwang/", SH], ["campaigns/jianwang/"]),
+    ("zh", "铁拳", ["campaigns/tiequan/", CN], ["campaigns/tiequan/"]),
+    ("zh", "龙腾", ["campaigns/longteng/", CN], ["campaigns/longteng/"]),
+    ("zh", "线上净网线下清源", ["campaigns/xianshang-jingwang-xianxia-qingyuan/", BY],
+     ["campaigns/xianshang-jingwang-xianxia-qingyuan/"]),
+    # 文号 and 索引号, as written and loosely
+    ("zh", "沪长打假发〔2020〕1号", [CN], [CN]),
+    ("zh", "沪长打假发2020 1号", [CN], [CN]),
+    ("zh", "234234234444444444/2023-00022", [BY], [BY]),
+    # topic words, words inside longer words, synonyms and abbreviations
+    ("zh", "进博会", [CN, SH], [CN, SH]),
+    ("zh", "地理标志", [CN, NAT, SH], [CN, NAT, SH, XC]),
+    ("zh", "软件正版化", [CN, NAT], [CN, NAT, SH, BY]),
+    ("zh", "驰名商标", [SH], [SH]),
+    ("zh", "植物新品种", [NAT], [NAT, SH, BY, CN]),
+    ("zh", "行刑衔接", [NAT], [NAT, SH, BY, CN]),
+    ("zh", "老字号", [CN], [CN, SH, BY, NAT]),
+    ("zh", "政府", [BY], [BY, CN, NAT, SH, XC]),
+    ("zh", "监管", [CN, SH], None),
+    ("zh", "跨境电商", [CN, NAT], [CN, NAT, SH]),
+    ("zh", "双打", [SH], None),
+    ("zh", "商標", [CN, SH], [CN, SH, BY, NAT, XC]),
+    # places
+    ("zh", "上海", ["catalogue/places/shanghai/", SH, CN], ["catalogue/places/shanghai/", SH, CN]),
+    ("zh", "长宁", ["catalogue/places/shanghai-changning/", CN], ["catalogue/places/shanghai-changning/", CN]),
+    ("zh", "白银", [BY], ["catalogue/places/gansu-baiyin/", "catalogue/places/gansu-baiyin-baiyin/", BY]),
+    ("zh", "许昌", [XC], ["catalogue/places/henan-xuchang/", XC]),
+    # the English site
+    ("en", "customs", ["en/agencies/national.gacc/"], None),
+    ("en", "trademark", ["en/" + BY, "en/" + SH], None),
+    ("en", "Sword Net", ["en/campaigns/jianwang/"], ["en/campaigns/jianwang/"]),
+    ("en", "Changning", ["en/catalogue/places/shanghai-changning/", "en/" + CN], None),
+    ("en", "counterfeit", ["en/" + CN], None),
+    ("en", "market regulation", ["en/agencies/national.samr/"], None),
+    ("en", "copyright", ["en/" + BY, "en/campaigns/jianwang/"], None),
+]
+
+QUERY_WAIT = """q => {
+  const input = document.querySelector('.md-search__input')
+  const meta = document.querySelector('.md-search-result__meta')
+  return input.value === q && meta && document.querySelector('.md-search-result__list')
+    .children.length > 0
+}"""
+
+
+def _page_path(href: str, base: str) -> str:
+    path = href.split("?")[0].split("#")[0]
+    return path[len(base):] if path.startswith(base) else path
+
+
+def search(page, base: str, query: str) -> list[dict]:
+    """Type `query` into the search box; the result groups as {path, marks}."""
+    page.focus(".md-search__input")
+    page.fill(".md-search__input", "")
+    # fill() sets the text (IME-like, no key events for Chinese); the key release after it is
+    # what material listens to, as after a reader's last keystroke
+    page.fill(".md-search__input", query)
+    page.press(".md-search__input", "End")
+    page.wait_for_function(QUERY_WAIT, arg=query, timeout=10000)
+    time.sleep(0.2)  # let the last keystroke's result replace the previous one
+    page.wait_for_function(QUERY_WAIT, arg=query, timeout=10000)
+    # material renders ten groups, then four more each time the list is scrolled to its end
+    meta = page.text_content(".md-search-result__meta") or ""
+    total = int(re.sub(r"\D", "", meta) or 0)
+    for _ in range(100):
+        count = page.eval_on_selector_all(".md-search-result__list > li", "els => els.length")
+        if count >= total:
+            break
+        page.eval_on_selector(".md-search__scrollwrap", "el => { el.scrollTop = 0; el.scrollTop = el.scrollHeight }")
+        page.wait_for_timeout(60)
+    groups = page.eval_on_selector_all(
+        ".md-search-result__list > .md-search-result__item",
+        "els => els.map(li => ({href: li.querySelector('a').href,"
+        " marks: li.querySelectorAll('mark').length}))",
+    )
+    return [{"path": _page_path(g["href"], base), "marks": g["marks"]} for g in groups]
+
+
+@pytest.fixture(scope="module")
+def pages(browser, site_server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    out = {}
+    for lang in ("zh", "en"):
+        page = ctx.new_page()
+        page.goto(site_server + ("en/" if lang == "en" else ""), wait_until="networkidle")
+        out[lang] = page
+    yield out
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang,query,expected,best", QUERIES, ids=[f"{q[0]}:{q[1]}" for q in QUERIES])
+def test_query(pages, site_server, lang, query, expected, best):
+    results = search(pages[lang], site_server, query)
+    found = [r["path"] for r in results]
+    assert found, f"{query!r}: no result"
+    missing = [p for p in expected if p not in found]
+    assert not missing, f"{query!r}: {missing} not among {found[:15]}"
+    if best:
+        assert found[0] in best, f"{query!r}: first is {found[0]}, expected one of {best}; got {found[:8]}"
+    assert results[0]["marks"] > 0 or any(r["marks"] for r in results[:3]), f"{query!r}: nothing highlighted"
+    langs = ["en" if p.startswith("en/") else "zh" for p in found]
+    mine = [i for i, x in enumerate(langs) if x == lang]
+    other = [i for i, x in enumerate(langs) if x != lang]
+    if mine and other:
+        assert max(mine) < min(other), f"{query!r}: results in {lang} do not come first: {found[:12]}"
+
+
+def test_index_is_reworked(built_site):
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "sd" in index["config"] and "keys" in index["config"]["fields"]
+    locations = [d["location"] for d in index["docs"]]
+    assert len(locations) == len(set(locations)), "duplicate documents"
+    assert not any(loc.startswith("agencies/national.samr/#") for loc in locations)
+
+
+def test_pages_use_the_wrapper_worker(built_site):
+    html = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert "sd-search.js?lang=en&w=search." in html
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "sd-search.js?lang=zh&w=search." in html

@@ -1,0 +1,130 @@
+"""Unit tests of notices.search (no site build, no browser)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from notices import search as sd
+from notices.registry import Registry
+
+DICT2 = {"人民", "政府", "市场", "监管", "上海", "长宁", "知识", "产权", "地理", "标志", "剑网", "打假"}
+
+
+def cut(s):  # a stand-in for jieba: the words given, else single characters
+    words = ["上海市长宁区", "人民政府", "市场监管局", "知识产权", "地理标志", "剑网", "沪长", "打假", "发", "号"]
+    i = 0
+    while i < len(s):
+        for w in sorted(words, key=len, reverse=True):
+            if s.startswith(w, i):
+                yield w
+                i += len(w)
+                break
+        else:
+            yield s[i]
+            i += 1
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return Registry.load()
+
+
+def test_dictionary_has_agency_forms_aliases_campaigns_terms(reg):
+    words = set(sd.dictionary_words(reg))
+    for w in ["市场监管局", "市场监督管理局", "国家市场监督管理总局", "市场监管总局", "工商总局", "剑网",
+              "线上净网线下清源", "海关总署"]:
+        assert w in words, w
+    assert all(len(w) >= 2 and sd.HAN.fullmatch(w) for w in words)
+    text = sd.user_dictionary(["剑网", "铁拳"])
+    assert text == "剑网 2000\n铁拳 2000\n"
+
+
+def test_pieces_are_at_most_two_characters_and_partition_the_word():
+    assert sd.pieces("人民政府", DICT2) == ["人民", "政府"]
+    assert sd.pieces("市场监管局", DICT2) == ["市场", "监管", "局"]
+    for w in ["上海市长宁区", "知识产权局", "地理标志"]:
+        p = sd.pieces(w, DICT2)
+        assert "".join(p) == w and all(len(x) <= 2 for x in p)
+
+
+def test_make_cut_recuts_names_without_user_words():
+    user = lambda s: iter(["上海市长宁区"])  # noqa: E731
+    base = lambda s: iter(["上海市", "长宁区"])  # noqa: E731
+    assert list(sd.make_cut(user, base, {"上海市长宁区"})("上海市长宁区")) == ["上海市", "长宁区"]
+
+
+def test_segment_keeps_the_text_and_separates_tokens():
+    text = "上海市长宁区人民政府\u200b市场监管局 2020年"
+    out = sd.segment(text, cut, DICT2)
+    assert out.replace("\u200b", "") == text.replace("\u200b", "")
+    tokens = [t for t in re.split(sd.SEPARATOR, out) if t]
+    assert "政府" in tokens and "监管" in tokens and "长宁" in tokens
+    assert "2020" in tokens
+
+
+def test_keep_and_trim_sections():
+    assert sd.keep_section("agencies/national.samr/")
+    assert not sd.keep_section("agencies/national.samr/#partners")
+    assert not sd.keep_section("en/agencies/national.samr/#tasks")
+    assert sd.keep_section("campaigns/jianwang/#about")
+    assert not sd.keep_section("campaigns/jianwang/#tasks")
+    assert not sd.keep_section("catalogue/places/shanghai/#matrix")
+    assert sd.keep_section("notices/x/#s-1")
+    assert sd.trim_text("foreign/", "<p>intro</p> <p>task</p>") == "<p>intro</p>"
+    assert sd.trim_text("en/notices/x/#tasks", "Task Lead — A; B; A — B") == "Task Lead ; A ; B"
+
+
+def test_page_keys_identifiers_and_places():
+    keys = sd.page_keys(
+        [{"slug": "n", "doc_number": "沪长打假发〔2020〕1号", "index_number": "234/2023-00022",
+          "jurisdiction": {"name": "上海市长宁区"}}],
+        [{"slug": "jianwang", "zh": "剑网", "years": [2022]}],
+    )
+    assert keys["notices/n/"][:2] == ["沪长打假发20201号", "234202300022"]
+    assert "长宁区" in keys["notices/n/"]
+    assert keys["campaigns/jianwang/"] == ["剑网2022"]
+    assert sd.compact("沪长打假发2020 1号") == "沪长打假发20201号"
+
+
+def test_rework_index_dedupes_excludes_resegments_and_configures():
+    index = {
+        "config": {"lang": ["en"], "separator": "x", "pipeline": [], "fields": {"title": {"boost": 1000.0}}},
+        "docs": [
+            {"location": "notices/n/", "title": "人民政府", "text": "市场监管局"},
+            {"location": "notices/n/#s-1", "title": "一", "text": "地理标志"},
+            {"location": "agencies/a/", "title": "市场监管局", "text": ""},
+            {"location": "agencies/a/#tasks", "title": "任务", "text": "很长的任务文字"},
+            {"location": "notices/n/", "title": "人民政府", "text": "市场监管局"},
+        ],
+    }
+    out = sd.rework_index(index, cut, DICT2, keys={"notices/n/": ["沪长打假发20201号"]},
+                          t2s={"劍": "剑"}, syn={"samr": ["国家市场监督管理总局"]})
+    locs = [d["location"] for d in out["docs"]]
+    assert locs == ["notices/n/", "notices/n/#s-1", "agencies/a/"]
+    n = out["docs"][0]
+    assert n["title"] == "人民\u200b政府" and n["keys"] == "沪长打假发20201号" and n["boost"] == 2.0
+    assert out["config"]["separator"] == sd.SEPARATOR
+    assert out["config"]["fields"]["keys"]["boost"] > out["config"]["fields"]["title"]["boost"]
+    assert out["config"]["sd"] == {"t2s": "劍剑", "syn": {"samr": ["国家市场监督管理总局"]}}
+    assert index["docs"][0]["title"] == "人民政府"  # input untouched
+
+
+def test_synonyms_from_data_and_registry_abbr(reg):
+    syn = sd.synonyms(reg, {"synonyms": {"跨境电商": ["跨境电子商务"], "进博会": "进口博览会"}})
+    assert syn["跨境电商"] == ["跨境电子商务"] and syn["进博会"] == ["进口博览会"]
+    assert "国家市场监督管理总局" in syn["samr"] and "市场监管总局" in syn["samr"]
+    assert "国家知识产权局" in syn["cnipa"] and "海关总署" in syn["gacc"]
+
+
+def test_t2s_table_from_opencc_only_for_index_characters():
+    table = sd.t2s_table("剑网商标", sd.opencc_ts_characters())
+    assert table["劍"] == "剑" and table["網"] == "网" and table["標"] == "标"
+    assert all(v in "剑网商标" for v in table.values())
+
+
+def test_separator_splits_identifiers():
+    assert [t for t in re.split(sd.SEPARATOR, "234234234444444444/2023-00022") if t] == [
+        "234234234444444444", "2023", "00022"]
+    assert [t for t in re.split(sd.SEPARATOR, "〔2020〕1") if t] == ["2020", "1"]
