@@ -3,12 +3,13 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 
 - on_pre_build: load docs/notices/*.json and the registries, write the generated pages into
   docs_dir (only files whose content changed; stale ones removed), before MkDocs collects files.
-  static-i18n runs the whole build again for each language, so this runs once per language
-  and is idempotent.
+  static-i18n runs the whole build again for each language, so this runs once per language;
+  it regenerates only when the notices or the registries changed since the last run.
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
   validated first); the home page gets the newest notices and the campaigns.
 - on_post_build (default-language build only): /data/notices.json, /data/tasks.csv and the RSS
-  feeds (/feeds/…, /en/feeds/…) written into site_dir.
+  feeds (/feeds/…, /en/feeds/…) written into site_dir; after the other language's build, the
+  Chinese 404.html written back over the English one.
 """
 
 from __future__ import annotations
@@ -36,13 +37,16 @@ def _default_build(config) -> bool:
 
 
 def on_pre_build(config) -> None:
+    docs = Path(config.docs_dir)
+    stamp = build.fingerprint(docs)
+    if _state.get("stamp") == stamp:  # the other language's build: the pages are written already
+        return
     try:
-        data = build.load(Path(config.docs_dir))
+        data = build.load(docs)
     except Exception as exc:  # the registry names the file and line
         raise PluginError(f"notices.site: cannot load the notices or the registry: {exc}") from exc
-    build.generate(Path(config.docs_dir), data)
-    _state["data"] = data
-    _state["links"] = build.Crosslinker(data)
+    build.generate(docs, data)
+    _state.update(data=data, links=build.Crosslinker(data), stamp=stamp)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -53,5 +57,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config) -> None:
+    not_found = Path(config.site_dir) / "404.html"
     if _default_build(config):
         build.post_build(Path(config.site_dir), _state["data"], config.site_url or "")
+        _state["404"] = not_found.read_bytes() if not_found.exists() else None
+    elif _state.get("404"):  # static-i18n keeps the last language's 404 page: keep the Chinese one
+        not_found.write_bytes(_state["404"])

@@ -85,7 +85,7 @@ class Piece:
 
     para: Para
     indent: int  # leading spaces of the line as copied
-    width: int  # characters on the line
+    width: int  # characters on the line, its indentation included
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def clean(text: str) -> Cleaned:
             part, part_orig = line[start:end], orig[start:end]
             part, part_orig = SPACE_NEAR_CJK_RE.sub("", part.strip()), SPACE_NEAR_CJK_RE.sub("", part_orig.strip())
             if part:
-                pieces.append(Piece(Para(part, part_orig, number), indent if start == 0 else 0, len(line)))
+                pieces.append(Piece(Para(part, part_orig, number), indent if start == 0 else 0, indent + len(line)))
             start = match.end() if match else end
     return Cleaned(join_page_breaks(pieces, layout_of(pieces)), dropped)
 
@@ -169,17 +169,18 @@ def continues_into(before: str, last: Piece, piece: Piece, layout: Layout) -> bo
         return False
     if before[-1] in CONTINUES or unbalanced(before):
         return True
-    full_width = layout.wrap is not None and last.width >= layout.wrap - 1
+    # a title or a signature centred on two lines: 号, 日, 局, 通知 … end such lines whole
+    if last.indent >= 4 and piece.indent >= 4 and not SENTENCE_RE.search(before + after) \
+            and not COMPLETE_LINE_RE.search(before):
+        return True
+    # a centred line may be as wide, but it is no hard wrap
+    full_width = layout.wrap is not None and last.width >= layout.wrap - 1 and last.indent <= 2
     # where paragraphs start indented, a full line followed by one that is not indented goes on,
     # even after a full stop: a hard wrap fell between two sentences
     if full_width and layout.indented_paragraphs:
         return piece.indent < 2
     if before[-1] in TERMINAL:
         return False
-    # a title or a signature centred on two lines: 《…》 and 号, 日, 局 … end such lines whole
-    if last.indent >= 4 and piece.indent >= 4 and not SENTENCE_RE.search(before + after) \
-            and not COMPLETE_LINE_RE.search(before):
-        return True
     # a line as wide as the text's hard wrap goes on
     if full_width:
         return True

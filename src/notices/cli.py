@@ -116,6 +116,16 @@ def cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def cmd_generate(args) -> int:
+    from .generate import write_corpus
+    registry = load_registry()
+    if registry is None:
+        return 2
+    manifest = write_corpus(args.count, args.seed, args.out, registry)
+    print(f"已生成 generated {len(manifest)} → {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="notices", description="双打 notices: convert, inspect, check")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--sources", type=Path, default=SOURCES_DIR)
     check.add_argument("--pages", type=Path, default=PAGES_DIR)
     check.set_defaults(run=cmd_check)
+    generate = sub.add_parser("generate", help="write a synthetic corpus of notices (tests, benchmarks)")
+    generate.add_argument("--count", type=int, default=100)
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--out", type=Path, required=True)
+    generate.set_defaults(run=cmd_generate)
     return parser
 
 

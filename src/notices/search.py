@@ -179,7 +179,8 @@ def _path(location: str) -> tuple[str, str, str]:
 
 
 def keep_section(location: str) -> bool:
-    """Index exclusions: cross-link pages keep only what is about them. Agency pages keep their
+    """Index exclusions (the generator also marks these sections `data-search-exclude`, so the
+    search plugin does not even segment them): cross-link pages keep only what is about them. Agency pages keep their
     first section (names, aliases, English name); campaign pages their first section and #about;
     the catalogue drops its agency × notice matrices; the foreign-enterprise page (a list of
     task texts repeated from the notices) keeps its introduction only (see `trim_text`)."""

@@ -29,22 +29,16 @@ def province_path(system: str, province: str) -> str:
 
 def agency_tasks(data: SiteData, aid: str) -> list[tuple[TaskRow, str]]:
     """(task, role) for every task that names the agency, newest notice first."""
-    rows = []
-    for notice in data.notices:
-        for task in notice["tasks"]:
-            roles = [r["role"] for r in task["agencies"] if r["id"] == aid]
-            if roles:
-                role = next(r for r in ("lead", "responsible", "support") if r in roles)
-                rows.append((TaskRow(notice, task, notice_year(notice)), role))
+    rows = [(TaskRow(notice, task, notice_year(notice)), role)
+            for notice, task, role in data.agency_roles.get(aid, [])]
     return sorted(rows, key=lambda pair: row_key(pair[0]))
 
 
 def partners(data: SiteData, aid: str, top: int = PARTNERS) -> list[tuple[str, int]]:
     """The agencies most often named on the same tasks, with how many tasks; ties by id."""
     counts: Counter[str] = Counter()
-    for row, _ in agency_tasks(data, aid):
-        others = {r["id"] for r in row.task["agencies"] if r["id"] and r["id"] != aid}
-        counts.update(others)
+    for _, task, _ in data.agency_roles.get(aid, []):
+        counts.update({r["id"] for r in task["agencies"] if r["id"] and r["id"] != aid})
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
 
 
@@ -54,8 +48,7 @@ def system_chain(data: SiteData, aid: str) -> list[list[str]]:
     a = data.agencies[aid]
     chain = []
     for place in data.place_chain(a["jurisdiction_id"]):
-        here = [b for b, info in data.agencies.items()
-                if info["jurisdiction_id"] == place.id and info["system"] == a["system"] and info["system"] != "other"]
+        here = data.agencies_at.get((place.id, a["system"]), []) if a["system"] != "other" else []
         if place.id == a["jurisdiction_id"]:
             here = [aid]
         if here:
@@ -95,9 +88,9 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
         if len(chain) > 1:
             steps = [t(lang, "、", "; ").join(link(agency_name(data, b, lang), src, agency_path(b)) for b in level)
                      for level in chain]
-            lines += [f"## {t(lang, '上下级（同一系统）', 'Chain of the same system')} {{ #chain }}", "",
+            lines += [f"## {t(lang, '上下级（同一系统）', 'Chain of the same system')} {{ #chain data-search-exclude }}", "",
                       " → ".join(steps), ""]
-        lines += [f"## {t(lang, '经常协同的机关', 'Works most often with')} {{ #partners }}", ""]
+        lines += [f"## {t(lang, '经常协同的机关', 'Works most often with')} {{ #partners data-search-exclude }}", ""]
         found = partners(data, aid)
         if found:
             lines += table([t(lang, "机关", "Agency"), t(lang, "共同任务数", "Shared tasks")],
@@ -109,7 +102,7 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
         lines += [f'<a href="{feed}">{t(lang, "订阅涉及本机关的新文件（RSS）", "New notices naming this agency (RSS)")}</a>', ""]
     else:
         lines += [link(t(lang, "← 本机关概况", "← Agency overview"), src, base), ""]
-    lines += [f"## {t(lang, '承担的任务', 'Tasks assigned to it')} {{ #tasks }}", ""]
+    lines += [f"## {t(lang, '承担的任务', 'Tasks assigned to it')} {{ #tasks data-search-exclude }}", ""]
     if not rows:
         lines += [t(lang, "没有分派给本机关的任务。", "No task is assigned to it."), ""]
     groups: list[tuple[TaskRow, list[tuple[TaskRow, str]]]] = []

@@ -23,6 +23,13 @@ def load(docs_dir: Path, data_dir: Path = DATA_DIR) -> SiteData:
     return from_registry(notices, Registry.load(data_dir), data_dir)
 
 
+def fingerprint(docs_dir: Path, data_dir: Path = DATA_DIR) -> tuple:
+    """What the generated pages depend on: the notices' data and the registries, by name,
+    size and time of change."""
+    files = sorted((Path(docs_dir) / "notices").glob("*.json")) + sorted(Path(data_dir).rglob("*.yaml"))
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
 def all_pages(data: SiteData) -> list[Page]:
     return (campaigns.campaign_pages(data) + agencies.agency_pages(data) + indexes.catalogue_pages(data)
             + glossary.glossary_pages(data) + foreign.foreign_pages(data))

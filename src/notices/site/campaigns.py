@@ -74,7 +74,7 @@ def render_campaign(data: SiteData, series: str, lang: str, rows: list[TaskRow],
         if s["lead"] and s["lead"] in data.agencies:
             lines += [t(lang, "全国牵头机关：", "National lead agency: ")
                       + link(agency_name(data, s["lead"], lang), src, f"agencies/{s['lead']}"), ""]
-        lines += [f"## {t(lang, '历年开展情况', 'Editions by year')} {{ #timeline }}", ""]
+        lines += [f"## {t(lang, '历年开展情况', 'Editions by year')} {{ #timeline data-search-exclude }}", ""]
         years = timeline(data, series)
         if years:
             head = [t(lang, "年份", "Year"), t(lang, "登记的年度行动", "Edition on record"),
@@ -85,7 +85,7 @@ def render_campaign(data: SiteData, series: str, lang: str, rows: list[TaskRow],
             lines += [t(lang, "没有年度信息。", "No years on record."), ""]
         feed = feed_href(src, lang, f"campaigns/{series}.xml")
         lines += [f'<a href="{feed}">{t(lang, "订阅本行动的新文件（RSS）", "New notices naming this campaign (RSS)")}</a>', ""]
-    lines += [f"## {t(lang, '各地文件中的相关任务', 'Tasks naming it in the notices')} {{ #tasks }}", ""]
+    lines += [f"## {t(lang, '各地文件中的相关任务', 'Tasks naming it in the notices')} {{ #tasks data-search-exclude }}", ""]
     if rows:
         head = [t(lang, "年份", "Year"), t(lang, "文件", "Notice"), t(lang, "地区", "Jurisdiction"),
                 t(lang, "任务", "Task"), t(lang, "牵头机关", "Lead agency")]

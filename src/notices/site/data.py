@@ -50,6 +50,30 @@ class SiteData:
         return {n["slug"]: n for n in self.notices}
 
     @cached_property
+    def agency_roles(self) -> dict[str, list[tuple[dict, dict, str]]]:
+        """(notice, task, strongest role) for every task naming each agency, computed once:
+        agency pages would otherwise scan every task of every notice once per agency."""
+        found: dict[str, list[tuple[dict, dict, str]]] = {}
+        for notice in self.notices:
+            for task in notice["tasks"]:
+                roles: dict[str, set[str]] = {}
+                for ref in task["agencies"]:
+                    if ref["id"]:
+                        roles.setdefault(ref["id"], set()).add(ref["role"])
+                for aid, named in roles.items():
+                    role = next(r for r in ("lead", "responsible", "support") if r in named)
+                    found.setdefault(aid, []).append((notice, task, role))
+        return found
+
+    @cached_property
+    def agencies_at(self) -> dict[tuple[str, str], list[str]]:
+        """Agency ids by (place id, system)."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for aid, a in self.agencies.items():
+            found.setdefault((a["jurisdiction_id"], a["system"]), []).append(aid)
+        return found
+
+    @cached_property
     def agencies(self) -> dict[str, dict]:
         """Every agency the notices name, by id (the first notice by slug that names it wins)."""
         found: dict[str, dict] = {}

@@ -128,7 +128,7 @@ def place_pages(data: SiteData) -> list[Page]:
                 out += [t(lang, "下级地区：", "Places below: ") + t(lang, "、", ", ").join(
                     link(place_name(data, c, lang), src, place_path(c)) + f" ({below.get(c, 0)})" for c in subs), ""]
             if notices:
-                out += [f"## {t(lang, '职责分工图', 'Who is responsible')} {{ #matrix }}", ""]
+                out += [f"## {t(lang, '职责分工图', 'Who is responsible')} {{ #matrix data-search-exclude }}", ""]
                 out += matrix_table(data, notices, src, lang) + [""]
                 out += [f"## {t(lang, '本地区文件', 'Notices of this place')} {{ #notices }}", ""]
             return out

@@ -1,0 +1,522 @@
+#!/usr/bin/env python3
+"""Benchmark the site on generated corpora: `make bench`, or
+`python scripts/bench.py --sizes 100,1000`. Prints one table and writes bench-results.json.
+
+For each size N: generate N notices (notices.generate), convert them, build the site (mkdocs,
+both languages, the project's hooks), then measure the site (size, pages, search index), search
+in headless Chromium (bytes before the first result, time to it, a later query), Pagefind on the
+same site, Lighthouse on a notice page, and a PLAIN build for comparison: the same notice pages
+with mkdocs-material's defaults (Chinese, automatic navigation, one language, no hooks).
+
+A figure that cannot be measured is null, with the reason printed. Nothing here is a test."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+PY = sys.executable
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--no-first-run", "--disable-sync"]
+NODE_BIN = REPO / "node_modules" / ".bin"
+# Pages the hooks generate into docs/ (gitignored): never copied from the working tree.
+GENERATED_DOCS = {"notices", "generated", "agencies", "campaigns", "catalogue", "glossary", "foreign"}
+KEYS = ["notices", "convert_per_s", "build_s", "peak_mb", "site_mb", "max_page_kb", "median_page_kb",
+        "index_raw_mb", "index_gz_mb", "first_query_kb", "first_result_s", "later_query_ms", "plain_build_s",
+        "lighthouse"]
+MB = 1024 * 1024
+
+
+def note(message: str) -> None:
+    print(f"  · {message}", flush=True)
+
+
+# ---- running and measuring a process -----------------------------------------------------------------
+
+def measure_child(argv: list[str]) -> int:
+    """--_measure mode: run a command, then report the peak RSS of its process tree's largest
+    process (RUSAGE_CHILDREN, which covers every descendant waited for) on stderr's last line."""
+    rc = subprocess.call(argv)
+    print(f"@@peak_kb {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}", file=sys.stderr)
+    return rc
+
+
+def run(cmd: list[str], *, cwd: Path | None = None, timeout: float | None = None,
+        env: dict | None = None) -> tuple[float | None, float | None, str]:
+    """(seconds, peak MB, error or '') of a command run through the measuring wrapper."""
+    full_env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run([PY, __file__, "--_measure", "--", *cmd], cwd=cwd, env=full_env,
+                              capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, None, f"timed out after {timeout:.0f} s"
+    elapsed = time.perf_counter() - start
+    peak = None
+    for line in proc.stderr.splitlines():
+        if line.startswith("@@peak_kb "):
+            peak = int(line.split()[1]) / 1024
+    if proc.returncode != 0:
+        tail = "\n".join(l for l in proc.stderr.splitlines() if not l.startswith("@@"))[-800:]
+        last = [l for l in tail.splitlines() if l.strip()][-1:] or [""]
+        return elapsed, peak, f"exit {proc.returncode}: {last[0].strip()}"
+    return elapsed, peak, ""
+
+
+# ---- the site on disk --------------------------------------------------------------------------------
+
+def project_copy(dest: Path) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in ("overrides", "scripts", "data"):  # hooks read the registries relative to mkdocs.yml
+        if (REPO / name).exists():
+            shutil.copytree(REPO / name, dest / name, dirs_exist_ok=True)
+    shutil.copytree(REPO / "docs", dest / "docs", dirs_exist_ok=True,
+                    ignore=lambda d, names: [n for n in names if Path(d) == REPO / "docs" and n in GENERATED_DOCS])
+
+
+PLAIN_CONFIG = """site_name: 双打通知
+theme:
+  name: material
+  language: zh
+plugins:
+  - search
+"""
+
+
+def plain_copy(notices: Path, dest: Path) -> None:
+    """The notice pages (Chinese) alone, with mkdocs-material's defaults."""
+    (dest / "docs" / "notices").mkdir(parents=True, exist_ok=True)
+    (dest / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (dest / "docs" / "index.md").write_text("# 双打通知\n", encoding="utf-8")
+    for md in notices.glob("*.md"):
+        if not md.name.endswith(".en.md"):
+            shutil.copy2(md, dest / "docs" / "notices" / md.name)
+
+
+def site_metrics(site: Path) -> dict:
+    total, pages = 0, []
+    for path in site.rglob("*"):
+        if path.is_file():
+            size = path.stat().st_size
+            total += size
+            if path.suffix == ".html":
+                pages.append((size, str(path.relative_to(site))))
+    pages.sort()
+    index = site / "search" / "search_index.json"
+    out = {"site_mb": round(total / MB, 1), "html_pages": len(pages),
+           "max_page_kb": round(pages[-1][0] / 1024, 1) if pages else None,
+           "max_page": pages[-1][1] if pages else None,
+           "median_page_kb": round(statistics.median(s for s, _ in pages) / 1024, 1) if pages else None,
+           "pages_over_80kb": sum(1 for s, _ in pages if s >= 80 * 1024),
+           "index_raw_mb": None, "index_gz_mb": None}
+    if index.exists():
+        data = index.read_bytes()
+        out["index_raw_mb"] = round(len(data) / MB, 2)
+        out["index_gz_mb"] = round(len(gzip.compress(data, 6)) / MB, 2)
+    return out
+
+
+# ---- serving -----------------------------------------------------------------------------------------
+
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and counts what it sends: raw bytes, and what gzip (as most static hosts
+    use) would have sent."""
+
+    log: list[tuple[str, int, int]]
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def copyfile(self, source, outputfile) -> None:
+        shutil.copyfileobj(source, outputfile)
+        self.server.sent.append((self.path.split("?")[0], os.fstat(source.fileno()).st_size))
+
+
+@functools.lru_cache(maxsize=None)
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def sent_kb(site: Path, sent: list[tuple[str, int]], compressed: bool = False) -> float:
+    """KB the server sent; with `compressed`, what a gzip-serving host would have sent."""
+    if not compressed:
+        return round(sum(size for _, size in sent) / 1024, 1)
+    total = 0
+    for url, size in sent:
+        path = site / url.lstrip("/")
+        path = path / "index.html" if path.is_dir() else path
+        total += gzip_size(path) if path.is_file() and size > 1024 else size
+    return round(total / 1024, 1)
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    handler = functools.partial(CountingHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.sent = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---- search in the browser ---------------------------------------------------------------------------
+
+# Types a query into mkdocs-material's search box and resolves with performance.now() once the
+# result list holds results that differ from before (or rejects after the timeout).
+QUERY_JS = """async ([q, timeout]) => {
+  const input = document.querySelector('input.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  if (!input || !list) throw new Error('no search box on this page');
+  input.focus();
+  if (list.children.length) {  // clear the previous results first, so that the same results count too
+    input.value = '';
+    for (const type of ['input', 'keyup']) input.dispatchEvent(new Event(type, {bubbles: true}));
+    for (let i = 0; i < 100 && list.children.length; i++) await new Promise(r => setTimeout(r, 10));
+  }
+  const before = list.innerHTML;
+  const t0 = performance.now();
+  input.value = q;
+  for (const type of ['input', 'keyup', 'change']) input.dispatchEvent(new Event(type, {bubbles: true}));
+  await new Promise((resolve, reject) => {
+    const ready = () => list.children.length > 0 && list.innerHTML !== before;
+    if (ready()) return resolve();
+    const obs = new MutationObserver(() => { if (ready()) { obs.disconnect(); resolve(); } });
+    obs.observe(list, {childList: true, subtree: true});
+    setTimeout(() => { obs.disconnect(); reject(new Error('no result within ' + timeout + ' ms; meta: ' +
+      (document.querySelector('.md-search-result__meta') || {}).textContent)); }, timeout);
+  });
+  const links = [...list.querySelectorAll('.md-search-result__item > a')].map(a => a.getAttribute('href'));
+  return {t0, t1: performance.now(), links};
+}"""
+
+PAGEFIND_JS = """async ([q, n]) => {
+  if (!window.__pf) { window.__pf = await import('/pagefind/pagefind.js'); await window.__pf.options({}); }
+  const t0 = performance.now();
+  const search = await window.__pf.search(q);
+  const data = await Promise.all(search.results.slice(0, n).map(r => r.data()));
+  return {ms: performance.now() - t0, urls: data.map(d => d.url), total: search.results.length};
+}"""
+
+
+def found(expected: str, links: list[str]) -> bool:
+    return any(expected in (link or "") for link in links)
+
+
+def lunr_search(site: Path, page_path: str, queries: list[tuple[str, str]], timeout_s: float) -> dict:
+    """Bytes and time to the first search result after a notice page loads, a later query, and
+    the recall of the query set (expected page among the results shown)."""
+    out = {"first_query_kb": None, "first_query_gz_kb": None, "first_result_s": None, "later_query_ms": None,
+           "recall": None, "errors": []}
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as (server, base), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        try:
+            page = browser.new_context().new_page()
+            page.goto(base + page_path, wait_until="load", timeout=120_000)
+            load_end = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+            try:
+                r = page.evaluate(QUERY_JS, [queries[0][0], int(timeout_s * 1000)])
+                out["first_result_s"] = round((r["t1"] - load_end) / 1000, 2)
+                out["first_query_kb"] = sent_kb(site, server.sent)
+                out["first_query_gz_kb"] = sent_kb(site, server.sent, compressed=True)
+            except Exception as exc:  # noqa: BLE001 — reported, never invented
+                out["errors"].append(f"first query: {str(exc).splitlines()[0][:300]}")
+                return out
+            later, hits = [], 0
+            for q, expected in queries:
+                try:
+                    r = page.evaluate(QUERY_JS, [q, int(timeout_s * 1000)])
+                except Exception as exc:  # noqa: BLE001
+                    out["errors"].append(f"query {q!r}: {str(exc).splitlines()[0][:200]}")
+                    continue
+                later.append(r["t1"] - r["t0"])
+                hits += found(expected, r["links"])
+            if later:
+                out["later_query_ms"] = round(statistics.median(later), 1)
+            out["recall"] = round(hits / len(queries), 2)
+        finally:
+            browser.close()
+    return out
+
+
+def pagefind(site: Path, page_path: str, queries: list[tuple[str, str]]) -> dict:
+    out = {"index_mb": None, "first_query_kb": None, "later_query_kb": None, "later_query_ms": None,
+           "recall": None, "recall_top50": None, "index_s": None, "errors": []}
+    binary = NODE_BIN / "pagefind"
+    if not binary.exists():
+        out["errors"].append("node_modules/.bin/pagefind missing (npm ci)")
+        return out
+    seconds, _, error = run([str(binary), "--site", str(site), "--output-subdir", "pagefind"], timeout=3600)
+    if error:
+        out["errors"].append(f"pagefind: {error}")
+        return out
+    out["index_s"] = round(seconds, 1)
+    out["index_mb"] = round(sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / MB, 2)
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as (server, base), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        try:
+            page = browser.new_context().new_page()
+            # Pagefind alone: the theme's own search index is not fetched (it would count here)
+            page.route("**/search/search_index.json", lambda route: route.abort())
+            page.goto(base + page_path, wait_until="load", timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            sent = len(server.sent)
+            hits, anywhere, later_kb, later_ms = 0, 0, [], []
+            for i, (q, expected) in enumerate(queries):
+                r = page.evaluate(PAGEFIND_JS, [q, 10])
+                kb = sent_kb(site, server.sent[sent:])
+                if i == 0:
+                    out["first_query_kb"] = round(kb, 1)
+                else:
+                    later_kb.append(kb)
+                    later_ms.append(r["ms"])
+                hits += found(expected, r["urls"])
+                deep = page.evaluate(PAGEFIND_JS, [q, 50])  # after the bytes were counted
+                anywhere += found(expected, deep["urls"])
+                sent = len(server.sent)
+            out["recall"] = round(hits / len(queries), 2)
+            out["recall_top50"] = round(anywhere / len(queries), 2)
+            if later_kb:
+                out["later_query_kb"] = round(statistics.median(later_kb), 1)
+                out["later_query_ms"] = round(statistics.median(later_ms), 1)
+        except Exception as exc:  # noqa: BLE001
+            out["errors"].append(f"pagefind search: {str(exc).splitlines()[0][:300]}")
+        finally:
+            browser.close()
+    return out
+
+
+def lighthouse(site: Path, page_path: str, workdir: Path) -> tuple[dict | None, str]:
+    binary = NODE_BIN / "lighthouse"
+    if not binary.exists():
+        return None, "node_modules/.bin/lighthouse missing (npm ci)"
+    report = workdir / "lighthouse.json"
+    with serve(site) as (_, base):
+        cmd = [str(binary), base + page_path, "--output=json", f"--output-path={report}", "--quiet",
+               "--only-categories=performance,accessibility,best-practices,seo",
+               f"--chrome-flags={' '.join(CHROME_ARGS)}"]
+        # run directly (not through the wrapper): the server lives in this process
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600,
+                                  env={**os.environ, "CHROME_PATH": CHROMIUM})
+        except subprocess.TimeoutExpired:
+            return None, "lighthouse timed out after 600 s"
+    if proc.returncode != 0 or not report.exists():
+        return None, f"lighthouse exit {proc.returncode}: {proc.stderr[-500:]}"
+    cats = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    score = lambda k: None if cats.get(k, {}).get("score") is None else round(cats[k]["score"] * 100)  # noqa: E731
+    return {"performance": score("performance"), "accessibility": score("accessibility"),
+            "best_practices": score("best-practices"), "seo": score("seo")}, ""
+
+
+# ---- one size ----------------------------------------------------------------------------------------
+
+def query_set(manifest: list[dict], n: int = 12) -> list[tuple[str, str]]:
+    """Fixed queries: a work plan's place and year (“靖远县 2021 工作要点”) → that notice's page."""
+    from notices.generate import own_name
+    from notices.registry import Registry
+
+    registry = Registry.load()
+    plans = sorted((t for t in manifest if t["kind"] == "work-plan"), key=lambda t: t["slug"])
+    step = max(1, len(plans) // n)
+    out = []
+    for t in plans[::step][:n]:
+        j = registry.jurisdictions[t["jurisdiction"]]
+        out.append((f"{own_name(j, registry)} {t['slug'][:4]} 工作要点", f"notices/{t['slug']}/"))
+    return out
+
+
+def bench_size(n: int, seed: int, work: Path, args) -> dict:
+    from notices.generate import write_corpus
+
+    print(f"\n== N = {n} ==", flush=True)
+    wall = time.perf_counter()
+    res: dict = {k: None for k in KEYS}
+    res.update(notices=n, notes=[])
+
+    def missing(key: str, why: str) -> None:
+        res["notes"].append(f"{key}: {why}")
+        note(f"{key} = null: {why}")
+
+    corpus, proj, plain = work / "corpus", work / "project", work / "plain"
+    manifest = write_corpus(n, seed, corpus)
+    note(f"generated {n} notices ({sum(t['bytes'] for t in manifest) / MB:.1f} MB)")
+    project_copy(proj)
+    pages_dir = proj / "docs" / "notices"
+    seconds, peak_convert, error = run([PY, "-m", "notices.cli", "convert", str(corpus), "--out", str(pages_dir)],
+                                       timeout=args.timeout)
+    if error:
+        missing("convert_per_s", error)
+        return res
+    res["convert_s"] = round(seconds, 1)
+    res["convert_per_s"] = round(n / seconds, 1)
+    note(f"converted in {seconds:.1f} s ({n / seconds:.0f}/s, peak {peak_convert:.0f} MB)")
+    site = proj / "site"
+    seconds, peak_build, error = run([PY, "-m", "mkdocs", "build", "-q", "-f", str(proj / "mkdocs.yml"),
+                                      "-d", str(site)], cwd=proj, timeout=args.timeout)
+    if error:
+        missing("build_s", f"mkdocs build failed: {error}")
+        for key in ("peak_mb", "site_mb"):
+            missing(key, "no build")
+    else:
+        res["mkdocs_s"] = round(seconds, 1)
+        res["build_s"] = round(res["convert_s"] + seconds, 1)
+        res["peak_mb"] = round(max(peak_convert or 0, peak_build or 0))
+        note(f"mkdocs built in {seconds:.1f} s (peak {peak_build:.0f} MB)")
+        res.update(site_metrics(site))
+    notice_page = f"/notices/{sorted(t['slug'] for t in manifest if t['kind'] == 'work-plan')[0]}/"
+    res["page"] = notice_page
+    queries = query_set(manifest)
+    res["queries"] = len(queries)
+    if not error and not args.no_browser:
+        s = lunr_search(site, notice_page, queries, args.query_timeout)
+        for key in ("first_query_kb", "first_result_s", "later_query_ms"):
+            res[key] = s[key]
+            if s[key] is None:
+                missing(key, "; ".join(s["errors"]) or "not measured")
+        res["first_query_gz_kb"] = s["first_query_gz_kb"]
+        res["lunr_recall"] = s["recall"]
+        if s["errors"]:
+            res["notes"] += s["errors"]
+    elif args.no_browser:
+        for key in ("first_query_kb", "first_result_s", "later_query_ms"):
+            missing(key, "--no-browser")
+    if not error and not args.no_lighthouse:
+        scores, why = lighthouse(site, notice_page, work)
+        res["lighthouse"] = scores
+        if scores is None:
+            missing("lighthouse", why)
+    elif args.no_lighthouse:
+        missing("lighthouse", "--no-lighthouse")
+    if not error and not args.no_pagefind:
+        pf = pagefind(site, notice_page, queries)
+        res["pagefind"] = pf
+        for e in pf["errors"]:
+            missing("pagefind", e)
+    # the plain build: same notice pages, material defaults, no hooks, one language
+    if not args.no_plain:
+        plain_copy(pages_dir, plain)
+        seconds, peak, perror = run([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
+                                     "-d", str(plain / "site")], cwd=plain, timeout=args.timeout)
+        if perror:
+            missing("plain_build_s", perror)
+        else:
+            res["plain_build_s"] = round(seconds, 1)
+            pm = {"build_s": round(seconds, 1), "peak_mb": round(peak or 0), **site_metrics(plain / "site")}
+            if not args.no_browser:
+                ps = lunr_search(plain / "site", notice_page, queries, args.query_timeout)
+                pm.update({k: ps[k] for k in ("first_query_kb", "first_result_s", "later_query_ms")},
+                          recall=ps["recall"], errors=ps["errors"])
+            res["plain"] = pm
+            res["ratios"] = {k: round(res[k] / pm[k], 2) if isinstance(res.get(k), (int, float))
+                             and isinstance(pm.get(k), (int, float)) and pm[k] else None
+                             for k in ("build_s", "peak_mb", "site_mb", "max_page_kb", "median_page_kb",
+                                       "index_raw_mb", "index_gz_mb", "first_query_kb", "first_result_s",
+                                       "later_query_ms")}
+            note(f"plain build {seconds:.1f} s")
+    res["wall_s"] = round(time.perf_counter() - wall, 1)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return res
+
+
+# ---- the table ---------------------------------------------------------------------------------------
+
+ROWS = [
+    ("notices", "notices", ""), ("convert_per_s", "conversion rate", "notices/s"), ("convert_s", "conversion", "s"),
+    ("mkdocs_s", "mkdocs build", "s"), ("build_s", "build (convert + mkdocs)", "s"), ("peak_mb", "peak RSS", "MB"),
+    ("site_mb", "site size", "MB"), ("html_pages", "HTML pages", ""), ("max_page_kb", "largest page", "KB"),
+    ("median_page_kb", "median page", "KB"), ("pages_over_80kb", "pages ≥ 80 KB", ""),
+    ("index_raw_mb", "search index raw", "MB"), ("index_gz_mb", "search index gzip", "MB"),
+    ("first_query_kb", "bytes to first result", "KB"), ("first_query_gz_kb", "  same, gzip", "KB"),
+    ("first_result_s", "first result after load", "s"), ("later_query_ms", "later query", "ms"),
+    ("lunr_recall", "lunr recall@10", ""), ("plain_build_s", "plain build", "s"), ("wall_s", "wall time", "s"),
+]
+
+
+def fmt(v) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, float):
+        return f"{v:,.2f}" if abs(v) < 10 else f"{v:,.1f}"
+    return f"{v:,}" if isinstance(v, int) else str(v)
+
+
+def table(results: list[dict]) -> str:
+    head = ["metric"] + [f"N={r['notices']}" for r in results]
+    rows = [[f"{label} ({unit})" if unit else label] + [fmt(r.get(key)) for r in results] for key, label, unit in ROWS]
+    for cat in ("performance", "accessibility", "best_practices", "seo"):
+        rows.append([f"lighthouse {cat}"] + [fmt((r.get("lighthouse") or {}).get(cat)) for r in results])
+    for key in ("index_mb", "first_query_kb", "later_query_kb", "later_query_ms", "recall", "recall_top50"):
+        rows.append([f"pagefind {key}"] + [fmt((r.get("pagefind") or {}).get(key)) for r in results])
+    for key in ("build_s", "site_mb", "max_page_kb", "index_gz_mb", "first_query_kb", "first_result_s",
+                "later_query_ms"):
+        rows.append([f"project/plain {key}"] + [fmt((r.get("ratios") or {}).get(key)) for r in results])
+    rows.append(["plain lunr recall"] + [fmt((r.get("plain") or {}).get("recall")) for r in results])
+    widths = [max(len(str(row[i])) for row in [head] + rows) for i in range(len(head))]
+    line = lambda row: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)  # noqa: E731
+                                 for i, (c, w) in enumerate(zip(row, widths)))
+    return "\n".join([line(head), line(["-" * w for w in widths])] + [line(r) for r in rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--_measure"]:
+        return measure_child(argv[2:] if argv[1:2] == ["--"] else argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES") or "100,1000,5000",
+                        help="comma list of corpus sizes (env BENCH_SIZES)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=REPO / "bench-results.json")
+    parser.add_argument("--workdir", type=Path, default=None, help="where to build (default: a temp dir)")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites")
+    parser.add_argument("--timeout", type=float, default=3600, help="per build step, seconds")
+    parser.add_argument("--query-timeout", type=float, default=120, help="seconds to wait for search results")
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-pagefind", action="store_true")
+    parser.add_argument("--no-plain", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip()]
+    print(f"machine: {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 1024 ** 3:.1f} GB; python {sys.version.split()[0]}")
+    results = []
+    base = Path(tempfile.mkdtemp(prefix="notices-bench-", dir=args.workdir))
+    for n in sizes:
+        results.append(bench_size(n, args.seed, base / f"n{n}", args))
+        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if not args.keep:
+        shutil.rmtree(base, ignore_errors=True)
+    print()
+    print(table(results))
+    print(f"\nwritten {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
