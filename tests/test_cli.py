@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "sources" / "2020-shanghai-changning-work-plan.txt"

@@ -698,7 +698,7 @@ def render_xxgk_text(doc: Doc, rng: random.Random) -> str:
     """Text copied from a 信息公开 page: the metadata table flattened into pipes, the page's
     tools and counters, paragraphs one to a line."""
     rows = meta_rows(doc)
-    out = [f"当前位置：首页 > 信息公开 > 通知公告", ""]
+    out = ["当前位置：首页 > 信息公开 > 通知公告", ""]
     for a, b in zip(rows[0::2], rows[1::2]):
         out.append(f"{spaced_label(a[0], rng)}：| {a[1]} | {spaced_label(b[0], rng)}：| {b[1]} |")
     out += ["", f"{doc.truth.issuer}{doc.notice_title}" if doc.title else doc.notice_title,
@@ -787,7 +787,6 @@ def plan_corpus(count: int, seed: int, registry: Registry) -> list[Spec]:
     launchers = list(banks()["campaigns"]["notices"])
     weights = {"work-plan": 4.0, "implementation-plan": 1.0, "campaign-notice": 1.0}
     slots: list[tuple[float, tuple]] = []
-    rng = random.Random(seed)
     plans_per = 3
     while True:
         slots.clear()

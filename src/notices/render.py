@@ -113,8 +113,8 @@ def provenance(notice: Notice, lang: str) -> list[str]:
         if notice.obtained:
             lines.append(f"    Obtained on {notice.obtained}.")
     if notice.corrections:
-        fields = "、".join(labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections) \
-            if lang == "zh" else ", ".join(labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections)
+        fields = ("、" if lang == "zh" else ", ").join(
+            labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections)
         note = escape(notice.correction_note or "")
         lines += ["", '!!! warning "本页经人工更正"' if lang == "zh" else '!!! warning "Corrected by a maintainer"', "",
                   f"    {'更正的项目' if lang == 'zh' else 'Corrected fields'}: {fields}. {note}"]
@@ -155,7 +155,7 @@ def render_block(block: Block, tasks: dict[str, Task], notice: Notice) -> list[s
     if block.kind == "task":
         lines = [escape(block.text), f"{{: #{block.id} .task }}", ""]
         footer = task_footer(tasks[block.id], notice) if block.id in tasks else None
-        return lines + ([footer, f"{{: .task-meta-line }}", ""] if footer else [])
+        return lines + ([footer, "{: .task-meta-line }", ""] if footer else [])
     lead = run_in_lead(block.text)
     if lead:
         return [f"**{escape(lead)}**{escape(block.text[len(lead):])}", ""]
@@ -173,7 +173,7 @@ def render_zh(notice: Notice) -> str:
         for block in body[:cover]:
             lines += render_block(block, tasks, notice)
         if not body[cover:] or body[cover].kind != "heading" or body[cover].level != 1:
-            lines += [f"## 正文 {{ #text }}", ""]
+            lines += ["## 正文 { #text }", ""]
     for block in body[cover:]:
         lines += render_block(block, tasks, notice)
     if notice.phases:

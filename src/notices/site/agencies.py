@@ -4,12 +4,13 @@ the national body down to the districts (via the places' parents), one page per 
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from ..render import escape
-from .common import (UNOFFICIAL_NOTE, Page, agency_name, feed_href, front, link, page_path, pager, paginate,
+from .common import (UNOFFICIAL_NOTE, Page, agency_name, feed_href, front, link, page_path, paged_pages, pager,
                      place_name, role_name, system_name, t, table)
 from .data import LEVEL_RANK, SiteData, notice_year
-from .tasks import TaskRow, agencies_cell, excerpt, notice_link, row_key, task_where
+from .tasks import TaskRow, excerpt, notice_link, row_key, task_where
 
 INDEX = "agencies/index"
 PARTNERS = 10
@@ -134,11 +135,7 @@ def places_with_notices(data: SiteData) -> set[str]:
 def agency_pages(data: SiteData) -> list[Page]:
     pages = []
     for aid in data.agencies:
-        chunks = paginate(agency_tasks(data, aid))
-        for number, rows in enumerate(chunks, start=1):
-            pages.append(Page(page_path(agency_path(aid), number),
-                              render_agency(data, aid, "zh", rows, number, len(chunks)),
-                              render_agency(data, aid, "en", rows, number, len(chunks))))
+        pages += paged_pages(agency_path(aid), agency_tasks(data, aid), partial(render_agency, data, aid))
     pages += index_pages(data)
     return pages
 

@@ -3,12 +3,14 @@ year, and every task that names it; plus the campaign index with the campaign ×
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..render import escape
-from .common import (UNOFFICIAL_NOTE, Page, agency_name, feed_href, front, link, page_path, pager, paginate,
+from .common import (UNOFFICIAL_NOTE, Page, agency_name, feed_href, front, link, page_path, paged_pages, pager,
                      place_name, series_name, system_name, t, table)
 from .data import SiteData, notice_year
 from .pictures import campaign_year_table
-from .tasks import TaskRow, agencies_cell, excerpt, lead_agencies, notice_link, row_key, task_where
+from .tasks import TaskRow, excerpt, lead_agencies, notice_link, row_key, task_where
 
 INDEX = "campaigns/index"
 
@@ -108,11 +110,7 @@ def render_campaign(data: SiteData, series: str, lang: str, rows: list[TaskRow],
 def campaign_pages(data: SiteData) -> list[Page]:
     pages = []
     for series in data.named_series:
-        chunks = paginate(campaign_tasks(data, series))
-        for number, rows in enumerate(chunks, start=1):
-            pages.append(Page(page_path(campaign_path(series), number),
-                              render_campaign(data, series, "zh", rows, number, len(chunks)),
-                              render_campaign(data, series, "en", rows, number, len(chunks))))
+        pages += paged_pages(campaign_path(series), campaign_tasks(data, series), partial(render_campaign, data, series))
     pages.append(Page(INDEX, render_index(data, "zh"), render_index(data, "en")))
     return pages
 

@@ -189,3 +189,11 @@ def write_pages(docs_dir: Path, pages: list[Page], folders: tuple[str, ...] = GE
 def feed_href(src: str, lang: str, name: str) -> str:
     """The feed of this language (feeds/x.xml for Chinese, en/feeds/x.xml for English)."""
     return file_href(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)
+
+
+def paged_pages(base: str, rows: list, render) -> list[Page]:
+    """A listing split into pages, each in both languages; `render(lang, rows, number, total)`."""
+    chunks = paginate(rows)
+    return [Page(page_path(base, number), render("zh", chunk, number, len(chunks)),
+                 render("en", chunk, number, len(chunks)))
+            for number, chunk in enumerate(chunks, start=1)]
