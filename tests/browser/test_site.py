@@ -308,3 +308,19 @@ def test_search_finds_words(context, site_server, home, query):
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     assert results.count() >= 1
+
+
+@pytest.mark.parametrize("home, query", [("", "剑网"), ("en/", "customs")])
+def test_no_serious_accessibility_violation_in_search_results(context, site_server, axe_source, home, query):
+    """axe-core with the search dialog open on its results, reached with the keyboard alone."""
+    page = context.new_page()
+    page.goto(site_server + home, wait_until="networkidle")
+    page.keyboard.press("/")  # the theme's keyboard shortcut to the search box
+    page.keyboard.insert_text(query)  # as an input method enters Chinese
+    page.keyboard.press("End")  # the theme searches on key events
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    problems = [f"{v['id']} ({v['impact']}) {v['help']}" for v in result["violations"]
+                if v["impact"] in {"serious", "critical"}]
+    assert problems == []
