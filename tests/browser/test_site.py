@@ -321,6 +321,6 @@ def test_no_serious_accessibility_violation_in_search_results(context, site_serv
     page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
     page.add_script_tag(content=axe_source)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    problems = [f"{v['id']} ({v['impact']}) {v['help']}" for v in result["violations"]
-                if v["impact"] in {"serious", "critical"}]
+    problems = [f"{v['id']} ({v['impact']}) {v['help']} {[n['target'] for n in v['nodes']][:5]}"
+                for v in result["violations"] if v["impact"] in {"serious", "critical"}]
     assert problems == []
