@@ -97,6 +97,13 @@ class _Checker:
                 self.fail(data, f"“{key}”中的条目应为键值映射", f"each entry of '{key}' must be a mapping")
         return value
 
+    def new_id(self, entry, value: str, taken, what_zh: str, what_en: str) -> None:
+        """An id must be a slug and not yet used in `taken`."""
+        if not _ID.match(value):
+            self.fail(entry, f"编号“{value}”只能含小写字母、数字和连字符", f"id '{value}' may hold only a-z, 0-9 and hyphens")
+        if value in taken:
+            self.fail(entry, f"{what_zh}编号“{value}”重复", f"duplicate {what_en} id '{value}'")
+
     def text(self, entry: dict, key: str, what_zh: str, what_en: str) -> str:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
@@ -216,10 +223,7 @@ class Registry:
             sid = chk.text(s, "id", "编号", "id")
             chk.text(s, "zh", "中文名称", "Chinese name")
             chk.text(s, "en", "英文名称", "English name")
-            if not _ID.match(sid):
-                chk.fail(s, f"编号“{sid}”只能含小写字母、数字和连字符", f"id '{sid}' may hold only a-z, 0-9 and hyphens")
-            if sid in self.systems:
-                chk.fail(s, f"系统编号“{sid}”重复", f"duplicate system id '{sid}'")
+            chk.new_id(s, sid, self.systems, "系统", "system")
             self.systems[sid] = dict(s)
         if "other" not in self.systems:
             chk.fail(data, "缺少系统“other”（未知机构归入此系统）", "missing system 'other' (unknown agencies go there)")
@@ -232,10 +236,7 @@ class Registry:
             jid = chk.text(row, "id", "编号", "id")
             own = chk.text(row, "zh", "中文名称", "Chinese name")
             en = chk.text(row, "en", "英文名称", "English name")
-            if not _ID.match(jid):
-                chk.fail(row, f"编号“{jid}”只能含小写字母、数字和连字符", f"id '{jid}' may hold only a-z, 0-9 and hyphens")
-            if jid in self.jurisdictions:
-                chk.fail(row, f"地区编号“{jid}”重复", f"duplicate jurisdiction id '{jid}'")
+            chk.new_id(row, jid, self.jurisdictions, "地区", "jurisdiction")
             parent_id = row.get("parent")
             parent = None
             if parent_id is not None:
@@ -307,10 +308,7 @@ class Registry:
                 chk.fail(data, f"泛称规则“{rx}”不是有效的正则表达式：{e}", f"generic pattern '{rx}' is not a valid regular expression: {e}")
         for k in chk.items(data, "kinds"):
             kid = chk.text(k, "id", "编号", "id")
-            if not _ID.match(kid):
-                chk.fail(k, f"编号“{kid}”只能含小写字母、数字和连字符", f"id '{kid}' may hold only a-z, 0-9 and hyphens")
-            if kid in self.kinds:
-                chk.fail(k, f"机构类型编号“{kid}”重复", f"duplicate kind id '{kid}'")
+            chk.new_id(k, kid, self.kinds, "机构类型", "kind")
             system = chk.text(k, "system", "所属系统", "system")
             if system not in self.systems:
                 chk.fail(k, f"系统“{system}”不存在", f"system '{system}' does not exist")
@@ -420,10 +418,7 @@ class Registry:
         self._strip_suffixes = tuple(sorted(data.get("strip_suffixes") or (), key=len, reverse=True))
         for s in chk.items(data, "series"):
             sid = chk.text(s, "id", "编号", "id")
-            if not _ID.match(sid):
-                chk.fail(s, f"编号“{sid}”只能含小写字母、数字和连字符", f"id '{sid}' may hold only a-z, 0-9 and hyphens")
-            if sid in self.series:
-                chk.fail(s, f"行动系列编号“{sid}”重复", f"duplicate campaign series id '{sid}'")
+            chk.new_id(s, sid, self.series, "行动系列", "campaign series")
             zh = chk.text(s, "zh", "中文名称", "Chinese name")
             lead_system = chk.text(s, "lead_system", "牵头系统", "lead system")
             if lead_system not in self.systems:
