@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..render import escape
-from .common import agency_name, file_href, link, role_name, t
-from .data import SiteData, level_rank, notice_year
+from .common import file_href, link
+from .data import level_rank
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,6 @@ def row_key(row: TaskRow) -> tuple:
     return (-(row.year or 0), level_rank(row.notice), row.slug, order)
 
 
-def all_rows(data: SiteData) -> list[TaskRow]:
-    return [TaskRow(n, task, notice_year(n)) for n in data.notices for task in n["tasks"]]
-
-
 def task_where(row: TaskRow, src: str, lang: str) -> str:
     """A link to the task itself: 三、（二）1. (or the task id) on the notice page."""
     shown = escape("".join(row.task["path"])) or row.id
@@ -54,17 +50,6 @@ def task_where(row: TaskRow, src: str, lang: str) -> str:
 def notice_link(notice: dict, src: str, lang: str) -> str:
     from .common import notice_title
     return link(notice_title(notice, lang), src, f"notices/{notice['slug']}")
-
-
-def agencies_cell(data: SiteData, task: dict, src: str, lang: str, roles=("lead", "responsible", "support")) -> str:
-    parts = []
-    for role in roles:
-        names = [link(agency_name(data, r["id"], lang), src, f"agencies/{r['id']}")
-                 for r in task["agencies"] if r["role"] == role and r["id"] and r["id"] in data.agencies]
-        names += [escape(r["name"]) for r in task["agencies"] if r["role"] == role and not r["id"]]
-        if names:
-            parts.append(f"{role_name(role, lang)}{t(lang, '：', ': ')}{t(lang, '、', '; ').join(names)}")
-    return "<br>".join(parts) or "—"
 
 
 def excerpt(text: str, length: int = 60, path: list[str] | None = None) -> str:
