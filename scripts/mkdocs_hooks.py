@@ -7,6 +7,7 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   it regenerates only when the notices or the registries changed since the last run.
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
   validated first); the home page gets the newest notices and the campaigns.
+- on_post_page: indentation and blank lines dropped from every page (build.compact_html).
 - on_post_build (default-language build only): /data/notices.json, /data/tasks.csv and the RSS
   feeds (/feeds/…, /en/feeds/…) written into site_dir; after the other language's build, the
   Chinese 404.html written back over the English one.
@@ -54,6 +55,10 @@ def on_page_markdown(markdown, page, config, files):
         return _state["links"].page_markdown(markdown, page.file.src_uri, page.meta, _language(config))
     except build.FrontMatterError as exc:
         raise PluginError(str(exc)) from exc
+
+
+def on_post_page(output: str, page, config) -> str:
+    return build.compact_html(output)
 
 
 def on_post_build(config) -> None:

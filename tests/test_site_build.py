@@ -103,6 +103,8 @@ def test_open_data_urls(site):
     assert {"2022-national-work-plan", "2022-shanghai-work-plan"} <= slugs
     for n in data["notices"]:
         assert (site / n["url"].strip("/") / "index.html").exists(), n["url"]
+        record = json.loads((site / n["record"].strip("/")).read_text(encoding="utf-8"))
+        assert record["slug"] == n["slug"] and len(record["tasks"]) == n["task_count"]
         for a in n["agencies"]:
             assert (site / a["url"].strip("/") / "index.html").exists(), a["url"]
         for c in n["campaigns"]:

@@ -47,7 +47,7 @@ def test_campaign_page_lists_exactly_the_tasks_naming_it(site):
     assert ("2022-national-work-plan", "t-1-1-2") in expected
     page = campaigns.render_campaign(site, "jianwang", "zh", rows, 1, 1)
     for slug, tid in expected:
-        assert f"../notices/{slug}.md#{tid})" in page
+        assert f'href="../../notices/{slug}/#{tid}"' in page
     # a task naming another campaign only is not listed
     assert "t-2-1-1" not in {r.id for r in rows if r.slug == "2022-national-work-plan"}
 
@@ -130,8 +130,9 @@ def test_catalogue_is_paginated_when_the_corpus_grows(site, monkeypatch):
 
 
 def test_links_between_generated_pages():
-    assert common.link("x", "campaigns/jianwang", "notices/a", "t-1") == "[x](../notices/a.md#t-1)"
-    assert common.link("x", "agencies/systems/customs/shanghai", "agencies/index") == "[x](../../index.md)"
+    assert common.link("x", "campaigns/jianwang", "notices/a", "t-1") == '<a href="../../notices/a/#t-1">x</a>'
+    assert common.link("x", "agencies/systems/customs/shanghai", "agencies/index") == '<a href="../../../">x</a>'
+    assert common.link("2", "agencies/x/page-2", "agencies/x") == '<a href="../">2</a>'
     assert common.href("catalogue/places/shanghai", "agencies/shanghai.customs") == "../../../agencies/shanghai.customs/"
     assert common.href("campaigns/index", "campaigns/jianwang") == "jianwang/"
     assert common.file_href("campaigns/jianwang", "en", "data/notices.json") == "../../../data/notices.json"
@@ -193,6 +194,8 @@ def test_open_data(site):
     data = json.loads(opendata.notices_json(site))
     by = {n["slug"]: n for n in data["notices"]}
     assert by["2022-shanghai-work-plan"]["url"] == "/notices/2022-shanghai-work-plan/"
+    assert by["2022-shanghai-work-plan"]["record"] == "/notices/2022-shanghai-work-plan.json"
+    assert not any(key in n for n in data["notices"] for key in opendata.FULL_RECORD_ONLY)  # the catalogue stays small
     assert all(a["url"] == f"/agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
     assert all(c["url"] == f"/campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])
     assert opendata.notices_json(site) == opendata.notices_json(site)
@@ -218,3 +221,9 @@ def test_feeds_parse_and_escape(site):
     newest = newest_first(site.notices)[0]["slug"]
     assert links[0] == f"https://example.org/sd/notices/{newest}/"
     assert feeds.feeds(site, "https://example.org/sd/") == out
+
+
+def test_compact_html_keeps_text_and_verbatim_blocks():
+    page = "<div>\n    <p>a\n  b</p>\n\n  <pre>  x\n   y</pre>\n <TEXTAREA>\n  t</TEXTAREA>\n</div>"
+    assert build.compact_html(page) == "<div>\n<p>a\nb</p>\n<pre>  x\n   y</pre>\n<TEXTAREA>\n  t</TEXTAREA>\n</div>"
+    assert build.compact_html("no indentation\n") == "no indentation\n"

@@ -111,12 +111,16 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
         if not groups or groups[-1][0].slug != row.slug:
             groups.append((row, []))
         groups[-1][1].append((row, role))
+    # One raw HTML block (no blank line inside): Markdown passes it through untouched.
     for first, items in groups:
         year = first.year or t(lang, "年份不详", "year unknown")
-        lines += [f"### {year} · {notice_link(first.notice, src, lang)}", ""]
+        lines += [f'<h3 class="sd-group">{year} · {notice_link(first.notice, src, lang)}</h3>', "<ul>"]
         for row, role in items:
             text = excerpt(row.task["text"], path=row.task["path"]) if lang == "zh" else ""
-            lines.append(f"- **{role_name(role, lang)}** — {task_where(row, src, lang)} {text}".rstrip())
+            lines.append(f"<li><strong>{role_name(role, lang)}</strong> — {task_where(row, src, lang)} {text}".rstrip()
+                         + "</li>")
+        lines.append("</ul>")
+    if groups:
         lines.append("")
     lines += pager(base, number, total, lang)
     if lang == "en":

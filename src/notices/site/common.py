@@ -43,10 +43,11 @@ def _yaml_str(text: str) -> str:
 
 
 def link(text: str, src: str, target: str, anchor: str | None = None) -> str:
-    """A Markdown link from page `src` (docs path without .md) to page `target`; `text` is
-    already escaped."""
-    rel = posixpath.relpath(target + ".md", posixpath.dirname(src) or ".")
-    return f"[{text}]({rel}{'#' + anchor if anchor else ''})"
+    """A link from page `src` (docs path without .md) to page `target`; `text` is already
+    escaped. Raw HTML, not Markdown: generated pages are thousands, and Python-Markdown's
+    inline link patterns were most of their rendering time (the built-site link check in the
+    tests validates these links instead of MkDocs)."""
+    return f'<a href="{href(src, target, anchor)}">{text}</a>'
 
 
 def page_url(path: str) -> str:
@@ -73,9 +74,10 @@ def file_href(src: str, lang: str, target: str) -> str:
 
 
 def table(head: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(head) + " |", "| " + " | ".join("---" for _ in head) + " |"]
-    out += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
-    return out + [""]
+    """An HTML table (cells are HTML already): one raw block that Markdown passes through."""
+    out = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    out += ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row).replace("\n", " ") + "</tr>" for row in rows]
+    return out + ["</tbody>", "</table>", ""]
 
 
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
@@ -97,7 +99,7 @@ def pager(base: str, number: int, total: int, lang: str) -> list[str]:
     here = page_path(base, number)
     parts = []
     for n in range(1, total + 1):
-        parts.append(f"**{n}**" if n == number else link(str(n), here, page_path(base, n)))
+        parts.append(f'<strong aria-current="page">{n}</strong>' if n == number else link(str(n), here, page_path(base, n)))
     return [t(lang, "分页：", "Pages: ") + " · ".join(parts), ""]
 
 

@@ -70,7 +70,7 @@ def feeds(data: SiteData, site_url: str) -> dict[str, str]:
                 f"点名“{name}”的新文件" if zh else f"New notices naming {name}", lang, notices, site_url)
         for aid, a in data.agencies.items():
             name = a["full_name"] if zh else (a["name_en"] or a["full_name"])
-            notices = [n for n in data.notices if any(r["id"] == aid for task in n["tasks"] for r in task["agencies"])]
+            notices = list({id(n): n for n, _, _ in data.agency_roles.get(aid, [])}.values())
             out[f"{prefix}agencies/{aid}.xml"] = rss(
                 f"{name}：新文件" if zh else f"{name}: new notices", site_link(site_url, lang, f"agencies/{aid}/"),
                 f"分派任务给{name}的新文件" if zh else f"New notices assigning tasks to {name}", lang, notices, site_url)

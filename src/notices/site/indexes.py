@@ -55,7 +55,7 @@ def listing_pages(base: str, notices: list[dict], title: tuple[str, str], intro:
             lines += [t(lang, *intro), ""]
             if extra and number == 1:
                 lines += extra(src, lang)
-            lines += ['<div class="sd-sortable" markdown="1">', ""] + catalogue_table(chunk, src, lang) + ["</div>", ""]
+            lines += ['<div class="sd-sortable">'] + catalogue_table(chunk, src, lang)[:-1] + ["</div>", ""]
             lines += pager(base, number, len(chunks), lang)
             texts.append("\n".join(lines).rstrip("\n") + "\n")
         pages.append(Page(page_path(base, number), texts[0], texts[1]))

@@ -1,6 +1,8 @@
-"""Open data written into the built site: /data/notices.json (every notice as `notices inspect`
-prints it, plus the URL of its page, each agency and campaign with the URL of theirs) and
-/data/tasks.csv (one row per task and agency). URLs are root-relative to the site ("/notices/x/"),
+"""Open data written into the built site: /data/notices.json (the catalogue: every notice as
+`notices inspect` prints it, without its text, plus the URL of its page and of its full record,
+each agency and campaign with the URL of theirs) and /data/tasks.csv (one row per task and
+agency). The full record, text and tasks included, is /notices/<slug>.json beside the page: the
+catalogue does not repeat it, so it stays small as the archive grows. URLs are root-relative to the site ("/notices/x/"),
 whatever site_url is. Deterministic: sorted keys and rows, no timestamps."""
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import json
 from .common import page_url
 from .data import SiteData
 
+# The text and its structure: in the full record only.
+FULL_RECORD_ONLY = ("body", "sections", "phases", "tasks")
 CSV_COLUMNS = ["notice", "task", "path", "role", "agency", "agency_name", "campaigns", "url"]
 
 
@@ -23,17 +27,17 @@ def url(path: str) -> str:
 def notices_json(data: SiteData) -> str:
     notices = []
     for n in data.notices:
-        item = copy.deepcopy(n)
+        item = copy.deepcopy({k: v for k, v in n.items() if k not in FULL_RECORD_ONLY})
         item["url"] = url(f"notices/{n['slug']}")
         item["url_en"] = "/en" + item["url"]
+        item["record"] = f"/notices/{n['slug']}.json"
+        item["task_count"] = len(n["tasks"])
         for a in item["agencies"]:
             a["url"] = url(f"agencies/{a['id']}")
         for c in item["campaigns"]:
             c["url"] = url(f"campaigns/{c['series']}")
-        for task in item["tasks"]:
-            task["url"] = item["url"] + "#" + task["id"]
         notices.append(item)
-    return json.dumps({"notices": notices}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps({"notices": notices}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def tasks_csv(data: SiteData) -> str:
