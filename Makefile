@@ -18,7 +18,7 @@ convert: $(STAMP)
 	$(BIN)/notices convert
 
 build: convert
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m notices.site.split --strict
 
 site: build
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"

@@ -1,6 +1,8 @@
 """MkDocs hooks: wiring only. The cross-link pages (campaigns, agencies, catalogue, glossary,
 foreign enterprises) are generated from the notices' own data by `notices.site` at build time.
 
+- on_config: a language built on its own under /<lang>/ (notices.site.split) gets that site_url.
+- on_files: a language built on its own keeps its own pages only (see on_files).
 - on_pre_build: load docs/notices/*.json and the registries, write the generated pages into
   docs_dir (only files whose content changed; stale ones removed), before MkDocs collects files.
   static-i18n runs the whole build again for each language, so this runs once per language;
@@ -8,9 +10,9 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
   validated first); the home page gets the newest notices and the campaigns.
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html).
-- on_post_build (default-language build only): /data/notices.json, /data/tasks.csv and the RSS
-  feeds (/feeds/…, /en/feeds/…) written into site_dir; after the other language's build, the
-  Chinese 404.html written back over the English one.
+- on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
+  (/feeds/…, /en/feeds/…) written into site_dir; when static-i18n builds both languages in one
+  process, the Chinese 404.html is written back over the English one after the English build.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from notices.site import build
 
 _state: dict = {}
+_DEFAULT = "zh"  # the site's default language: built at the root, writes open data and feeds
 
 
 def _language(config) -> str:
@@ -30,11 +33,36 @@ def _language(config) -> str:
     return "en" if str(lang).startswith("en") else "zh"
 
 
-def _default_build(config) -> bool:
+def on_config(config):
+    """A language built on its own (notices.site.split, SD_LANGUAGE) other than the default one
+    lives under /<lang>/ of the site: its canonical URLs and sitemap say so."""
+    only = _alone(config)
+    if only and only != _DEFAULT and config.site_url:
+        config.site_url = config.site_url.rstrip("/") + f"/{only}/"
+    return config
+
+
+def _alone(config) -> str | None:
+    """The language this process builds alone (SD_LANGUAGE, see notices.site.split), or None."""
     i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return True
-    return getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))
+    return getattr(getattr(i18n, "config", None), "build_only_locale", None)
+
+
+def on_files(files, config):
+    """Building another language than the default alone, static-i18n takes it for the default
+    and prefers x.md (Chinese) over x.en.md: the Chinese pages that have a translation are
+    dropped here, before it sees them (it runs later, at priority -100). So are the notices'
+    records and originals, which the Chinese build publishes at the root."""
+    lang = _alone(config)
+    if not lang or lang == _DEFAULT:
+        return files
+    names = {f.src_uri for f in files}
+    for f in list(files):
+        uri = f.src_uri
+        translated = uri.endswith(".md") and not uri.endswith(f".{lang}.md") and uri[:-3] + f".{lang}.md" in names
+        if translated or (uri.startswith("notices/") and not uri.endswith(".md")):
+            files.remove(f)
+    return files
 
 
 def on_pre_build(config) -> None:
@@ -63,7 +91,7 @@ def on_post_page(output: str, page, config) -> str:
 
 def on_post_build(config) -> None:
     not_found = Path(config.site_dir) / "404.html"
-    if _default_build(config):
+    if _language(config) == _DEFAULT:
         build.post_build(Path(config.site_dir), _state["data"], config.site_url or "")
         _state["404"] = not_found.read_bytes() if not_found.exists() else None
     elif _state.get("404"):  # static-i18n keeps the last language's 404 page: keep the Chinese one

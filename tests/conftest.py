@@ -74,8 +74,8 @@ def build_site(tmp_path: Path, sources: list[Path]) -> Path:
 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
     drops the generated folders of docs/ left in the copy, converts `sources`
-    into its docs/notices with `notices convert`, then runs
-    `mkdocs build --strict`. Returns the site directory (tmp_path/project/site).
+    into its docs/notices with `notices convert`, then builds it as `make build` does
+    (notices.site.split: both languages at once, `mkdocs build --strict` each). Returns the site directory (tmp_path/project/site).
     """
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=False)
@@ -93,7 +93,7 @@ def build_site(tmp_path: Path, sources: list[Path]) -> Path:
         _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO)
     site = project / "site"
     _run(
-        [_tool("mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [_tool("python"), "-m", "notices.site.split", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
     )
     return site
