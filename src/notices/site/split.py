@@ -100,14 +100,15 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> list[
     scratch = Path(tempfile.mkdtemp(prefix=".site-en-", dir=site_dir.parent))
     try:
         dirs = {"zh": site_dir, "en": scratch / "site"}
-        procs = {}
+        procs, logs = {}, {}
         for lang in LANGUAGES:
             env = {**os.environ, "SD_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1"}
-            procs[lang] = subprocess.Popen(command(config_file, dirs[lang], strict), cwd=config_file.parent, env=env,
-                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        results = [Result(lang, procs[lang].wait(), procs[lang].stdout.read()) for lang in LANGUAGES]
-        for p in procs.values():
-            p.stdout.close()
+            logs[lang] = scratch / f"{lang}.log"  # a file, not a pipe: a long log cannot block the build
+            with logs[lang].open("w", encoding="utf-8") as log:
+                procs[lang] = subprocess.Popen(command(config_file, dirs[lang], strict), cwd=config_file.parent,
+                                               env=env, stdout=log, stderr=subprocess.STDOUT)
+        results = [Result(lang, procs[lang].wait(), logs[lang].read_text(encoding="utf-8", errors="replace"))
+                   for lang in LANGUAGES]
         if all(r.returncode == 0 for r in results):
             merge_into(dirs["en"], site_dir / "en")
             merge_sitemaps(site_dir, "en")
