@@ -5,7 +5,10 @@ feeds and every internal link and #anchor in both languages."""
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -94,7 +97,24 @@ def test_no_live_html_from_notices(site):
 
 def test_language_switch_leads_to_the_same_page(site):
     page = html(site, "campaigns/jianwang")
-    assert 'hreflang="en"' in page and "/en/campaigns/jianwang/" in page
+    assert '<a href="../../en/campaigns/jianwang/" hreflang="en"' in page
+    page = html(site, "en/campaigns/jianwang")
+    assert '<a href="../../../campaigns/jianwang/" hreflang="zh"' in page
+
+
+def test_both_languages_in_one_mkdocs_process(tmp_path):
+    """`mkdocs build` and `mkdocs serve` (a maintainer's preview) build both languages in one
+    process, as static-i18n does by default: the same pages, switcher and Chinese 404 page."""
+    project = build_site(tmp_path, bundled_sources()[:1]).parent
+    site = project / "one"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    slug = bundled_sources()[0].stem
+    assert "Chinese title" in html(site, f"en/notices/{slug}")
+    assert f'<a href="../../../notices/{slug}/" hreflang="zh"' in html(site, f"en/notices/{slug}")
+    assert f'<a href="../../en/notices/{slug}/" hreflang="en"' in html(site, f"notices/{slug}")
+    assert 'lang="zh-Hans"' in html(site, "404.html").split(">", 2)[1]
 
 
 def test_open_data_urls(site):
