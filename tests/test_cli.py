@@ -92,6 +92,26 @@ def test_duplicate_index_numbers_are_refused(tmp_path):
     assert {Path(line.split(":")[0]).name for line in result.stderr.splitlines()} == {"first.txt", "second.txt"}
 
 
+def test_a_large_batch_converted_in_parallel_writes_what_one_notice_alone_gives(tmp_path, registry):
+    from notices.batch import PARALLEL_FROM, outputs
+    from notices.parse import load_notice
+
+    sources, out = tmp_path / "in", tmp_path / "out"
+    assert run("generate", "--count", str(PARALLEL_FROM + 8), "--seed", "3", "--out", sources).returncode == 0
+    indexed = next(p for p in sorted(sources.glob("*.txt")) if "索引号" in p.read_text(encoding="utf-8", errors="replace"))
+    shutil.copy(indexed, sources / "zz-copy.txt")
+    result = run("convert", sources, "--out", out)
+    assert result.returncode == 1
+    assert {Path(line.split(":")[0]).name for line in result.stderr.splitlines()} == {indexed.name, "zz-copy.txt"}
+    expected = {}
+    for source in sorted(p for p in sources.iterdir() if p.suffix in (".txt", ".html")):
+        if source.name not in (indexed.name, "zz-copy.txt"):
+            expected.update(outputs(load_notice(source, registry), source))
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)  # no temporary files either
+    for name, data in expected.items():
+        assert (out / name).read_bytes() == data, name
+
+
 def test_hostile_html_never_reaches_a_page_as_markup(tmp_path):
     source = ROOT / "tests" / "fixtures" / "notices" / "2019-jiangxi-ganzhou-nankang-work-plan.html"
     result = run("convert", source, "--out", tmp_path)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import AgencyRef, Jurisdiction
 from .outline import closing_role, vocabulary
@@ -12,15 +13,26 @@ from .registry import Registry
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
 
 
+@lru_cache(maxsize=1)
+def joiners_re() -> re.Pattern:
+    joiners = sorted(vocabulary()["name_joiners"], key=len, reverse=True)
+    return re.compile("、|" + "|".join(map(re.escape, joiners)))
+
+
 def split_names(names: str) -> list[str]:
     """区司法局、区委宣传部 → two names; 市委宣传部等领导小组有关成员单位 → two names."""
-    joiners = sorted(vocabulary()["name_joiners"], key=len, reverse=True)
-    parts = re.split("、|" + "|".join(map(re.escape, joiners)), names)
+    parts = joiners_re().split(names)
     return [p.strip() for p in parts if p.strip()]
 
 
 def parse_parenthesis(content: str) -> list[tuple[str, str]]:
     """(name as written, role) for each agency of a parenthesis, in order."""
+    return list(agencies_of(content))
+
+
+# Notices repeat the same parentheses word for word: parse each once.
+@lru_cache(maxsize=16384)
+def agencies_of(content: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for clause in CLAUSE_SPLIT_RE.split(re.sub(r"\s+", "", content).rstrip("。.")):
         if not clause:
@@ -35,7 +47,7 @@ def parse_parenthesis(content: str) -> list[tuple[str, str]]:
             # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
             own = closing_role(name)
             out.append((name[: -len(own[0])], own[1]) if own else (name, role))
-    return out
+    return tuple(out)
 
 
 def split_names_or_group(names: str) -> list[str]:
@@ -45,7 +57,7 @@ def split_names_or_group(names: str) -> list[str]:
 
 def assign(content: str, registry: Registry, home: Jurisdiction) -> list[AgencyRef]:
     refs: list[AgencyRef] = []
-    for name, role in parse_parenthesis(content):
+    for name, role in agencies_of(content):
         if registry.is_generic(name):
             refs.append(AgencyRef(None, name, role, generic=True))
         else:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 from .errors import NoticeError
 from .ingest import SOURCE_SUFFIXES
@@ -28,7 +29,7 @@ OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
 
 @dataclass
 class Batch:
-    notices: dict[Path, Notice] = field(default_factory=dict)
+    notices: dict[Path, Notice | Rendered] = field(default_factory=dict)  # Rendered by `render_all`
     errors: list[NoticeError] = field(default_factory=list)
 
 
@@ -55,6 +56,12 @@ def orphan_sidecars(folder: Path) -> list[NoticeError]:
 
 def parse_all(sources: list[Path], registry: Registry) -> Batch:
     """Parse every source; a failure costs only that source (and any it collides with)."""
+    return run_all(sources, registry, parse_one)
+
+
+def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None) -> Batch:
+    """`job(path, registry)` for every source that collides with no other, in order; `arrived`
+    sees each result that is no error as soon as it is there."""
     batch = Batch()
     by_slug: dict[str, list[Path]] = defaultdict(list)
     for path in sources:
@@ -71,10 +78,13 @@ def parse_all(sources: list[Path], registry: Registry) -> Batch:
             batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
         else:
             todo.append(paths[0])
-    for path, result in zip(todo, parse_many(todo, registry)):
+    # strict: after the last result, run_many is asked once more and so ends (its pool shut down)
+    for path, result in zip(todo, run_many(job, todo, registry), strict=True):
         if isinstance(result, NoticeError):
             batch.errors.append(result)
         else:
+            if arrived is not None:
+                arrived(result)
             batch.notices[path] = result
     refuse_duplicate_index_numbers(batch)
     return batch
@@ -90,24 +100,123 @@ def parse_one(path: Path, registry: Registry) -> Notice | NoticeError:
                            f"internal error in the converter ({type(exc).__name__}: {exc}); please report it")
 
 
+@dataclass
+class Rendered:
+    """What `convert` needs of one notice. Rendered where it was parsed (in a worker for a large
+    batch), because a whole Notice costs far more to send back than its files."""
+
+    slug: str
+    index_number: str | None
+    dropped: list[str]
+    files: dict[str, bytes] = field(default_factory=dict)
+    error: str | None = None  # why its files cannot be written (an OSError's strerror)
+    staged: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, final file)
+
+
+def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
+    notice = parse_one(path, registry)
+    if isinstance(notice, NoticeError):
+        return notice
+    rendered = Rendered(notice.slug, notice.index_number, notice.dropped)
+    try:
+        rendered.files = outputs(notice, path)  # rendered in full before anything is written
+    except OSError as exc:  # the source, copied as it is, cannot be read again
+        rendered.error = exc.strerror
+    return rendered
+
+
+def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
+    """Like `parse_all`, with each notice rendered and its changed files staged in `out` as it
+    arrives, while the others are still being parsed; `commit` then moves them into place. The
+    files of a notice refused for a duplicate 索引号 are never moved in."""
+    arrived: list[Rendered] = []
+
+    def stage_arrived(rendered: Rendered) -> None:
+        arrived.append(rendered)
+        stage(rendered, out)
+
+    try:
+        batch = run_all(sources, registry, render_one, stage_arrived)
+    except BaseException:
+        for rendered in arrived:
+            discard(rendered)
+        raise
+    kept = {id(r) for r in batch.notices.values()}
+    for rendered in arrived:
+        if id(rendered) not in kept:
+            discard(rendered)
+    return batch
+
+
+def stage(rendered: Rendered, out: Path) -> None:
+    """Write each file that changed to a temporary file beside its place (same folder, so that
+    moving it in is one atomic rename); an unchanged file is left alone."""
+    if rendered.error is not None:
+        return
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in rendered.files.items():
+            path = out / name
+            if path.exists() and path.read_bytes() == data:
+                continue
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+            rendered.staged.append((Path(tmp), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+    except OSError as exc:
+        discard(rendered)
+        rendered.error = exc.strerror
+    rendered.files = {}  # written or not, no longer needed: free the memory
+
+
+def commit(rendered: Rendered) -> str | None:
+    """Move a notice's staged files into place; the reason (strerror) when that fails."""
+    if rendered.error is not None:
+        return rendered.error
+    try:
+        for tmp, path in rendered.staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        return exc.strerror
+    finally:
+        discard(rendered)
+    return None
+
+
+def discard(rendered: Rendered) -> None:
+    """Remove the staged files not moved in (those moved in are gone already)."""
+    for tmp, _ in rendered.staged:
+        tmp.unlink(missing_ok=True)
+    rendered.staged = []
+
+
 # Below this many sources, starting worker processes costs more than it saves.
-PARALLEL_FROM = 64
-_WORKER_REGISTRY: Registry | None = None
+PARALLEL_FROM = 16
+_WORKER_JOB: tuple[Callable, Registry] | None = None
 
 
-def _parse_in_worker(path: Path) -> Notice | NoticeError:
-    return parse_one(path, _WORKER_REGISTRY)
+def _job_in_worker(path: Path):
+    job, registry = _WORKER_JOB
+    return job(path, registry)
 
 
-def parse_many(paths: list[Path], registry: Registry) -> list[Notice | NoticeError]:
-    """Results in the order of `paths`, parsed on every core for a large batch."""
-    global _WORKER_REGISTRY
+def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
+    """`job(path, registry)` for each path, in the order of `paths`, as each result is there;
+    on every core for a large batch."""
+    global _WORKER_JOB
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return [parse_one(p, registry) for p in paths]
-    _WORKER_REGISTRY = registry  # forked workers inherit it instead of loading it again
+        yield from (job(p, registry) for p in paths)
+        return
+    # The first one here: it loads the tables every notice needs (loaded when first used), so
+    # that the workers inherit them instead of each loading them again.
+    yield job(paths[0], registry)
+    rest = paths[1:]
+    _WORKER_JOB = (job, registry)  # forked workers inherit it instead of loading the registry again
+    # small chunks, so that no worker is left alone with a long last one
+    chunk = max(1, min(16, len(rest) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(_parse_in_worker, paths, chunksize=16))
+        yield from pool.map(_job_in_worker, rest, chunksize=chunk)
 
 
 def refuse_duplicate_index_numbers(batch: Batch) -> None:
@@ -153,12 +262,6 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
-
-
-def write_notice(notice: Notice, source: Path, out: Path) -> None:
-    files = outputs(notice, source)  # rendered in full before anything is written
-    for name, data in files.items():
-        write_if_changed(out / name, data)
 
 
 def stale_outputs(out: Path, slugs: set[str]) -> list[Path]:

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 QUOTE = r"[“\"「『]([^“”\"「」『』]{1,24})[”\"」』]"
+QUOTE_OPENERS = "“\"「『"
 QUOTE_RUN_RE = re.compile(rf"(?:{QUOTE}[、和及与]?)+")
 QUOTE_ONE_RE = re.compile(QUOTE)
 # What follows a run of quoted names when they are campaigns: …等知识产权海关保护专项行动.
@@ -30,6 +31,11 @@ def split_name(raw: str) -> tuple[str, int | None]:
 
 
 @lru_cache(maxsize=8)
+def known_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(names)
+
+
+@lru_cache(maxsize=8)
 def unquoted_re(names: tuple[str, ...]) -> re.Pattern | None:
     if not names:
         return None
@@ -43,8 +49,11 @@ def find_campaigns(text: str, known: tuple[str, ...]) -> list[tuple[str, int | N
     `known` holds the series names and aliases of the registry: a quoted known name is a
     campaign wherever it stands; any other quoted name only where 行动 follows or ends it, so
     slogans such as “双随机、一公开” and “一带一路” are not campaigns."""
+    # Every form needs a quotation mark or 行动: most sentences have neither, so skip them.
+    if "行动" not in text and not any(q in text for q in QUOTE_OPENERS):
+        return []
     found: list[tuple[int, tuple[str, int | None]]] = []
-    known_set = set(known)
+    known_set = known_names(known)
     for run in QUOTE_RUN_RE.finditer(text):
         action_follows = bool(ACTION_AFTER_RE.match(text[run.end():run.end() + 24]))
         for quoted in QUOTE_ONE_RE.finditer(run.group(0)):

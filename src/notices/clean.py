@@ -5,6 +5,7 @@ and report every string dropped as page furniture."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,7 @@ AGENCY_PAREN_START_RE = re.compile(r"^[（(][^（）()]{1,300}?(负责|牵头|�
 OPEN_PAREN_LINE_RE = re.compile(r"^[（(][^（）()]*$")
 TERMINAL = "。！？；：”」』）)》!?;:"
 CONTINUES = "，,、（(《“‘"
+TRAILING_PIPES_RE = re.compile(r"(\s*\|)+\s*$")
 SENTENCE_RE = re.compile(r"[，,。；;：:]")
 # how a centred line ends when it is whole: a 文号, a date, an organisation, a document title
 COMPLETE_LINE_RE = re.compile(r"(号|日|文件|局|委|办|室|组|院|部|厅|会|署|政府|要点|方案|通知|意见|办法|计划|规定|细则|决定|通报)$")
@@ -51,7 +53,24 @@ def furniture_patterns() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in data["lines"])
 
 
+@lru_cache(maxsize=1)
+def furniture_re() -> re.Pattern | None:
+    """The furniture patterns as one alternation: a line fully matches it exactly when it fully
+    matches one of them, and one regex call per line is much cheaper than eleven. None when a
+    pattern refers back to a group, which joining them could renumber."""
+    patterns = [p.pattern for p in furniture_patterns()]
+    if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error:  # e.g. a group name used twice, or a flag that must come first
+        return None
+
+
 def is_furniture(line: str) -> bool:
+    joined = furniture_re()
+    if joined is not None:
+        return joined.fullmatch(line) is not None
     return any(p.fullmatch(line) for p in furniture_patterns())
 
 
@@ -75,8 +94,34 @@ def simplified_table() -> dict[int, str]:
     return table
 
 
+ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def traditional_chars() -> tuple[re.Pattern, frozenset[str]]:
+    """The traditional characters of the table: those of the Basic Multilingual Plane as a
+    regex class, the others as a set (a class holding characters beyond the plane is scanned
+    entry by entry, a hundred times slower)."""
+    chars = [chr(c) for c in sorted(simplified_table())]
+    bmp = re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]")
+    return bmp, frozenset(c for c in chars if c > "\uffff")
+
+
+def has_traditional(text: str) -> bool:
+    bmp, astral = traditional_chars()
+    return bmp.search(text) is not None or any(c in astral for c in ASTRAL_RE.findall(text))
+
+
 def to_simplified(text: str) -> str:
+    # Most notices are written in simplified characters: one regex scan is far cheaper than a
+    # translation that looks every character up in a dict.
+    if not has_traditional(text):
+        return text
     return text.translate(simplified_table())
+
+
+def drop_spaces_near_cjk(text: str) -> str:
+    return SPACE_NEAR_CJK_RE.sub("", text) if " " in text or "\t" in text else text
 
 
 @dataclass(frozen=True)
@@ -113,7 +158,7 @@ def clean(text: str) -> Cleaned:
             continue
         indent = len(raw) - len(raw.lstrip())
         # Flattened tables end rows with pipes; the pipes are layout, not words.
-        stripped = re.sub(r"(\s*\|)+\s*$", "", line)
+        stripped = TRAILING_PIPES_RE.sub("", line) if "|" in line else line
         if stripped != line and not stripped.count("|"):
             dropped.append(orig[len(stripped):].strip())
             line, orig = stripped, orig[:len(stripped)]
@@ -121,7 +166,7 @@ def clean(text: str) -> Cleaned:
         for match in [*INLINE_MARKER_RE.finditer(line), None]:
             end = match.start() if match else len(line)
             part, part_orig = line[start:end], orig[start:end]
-            part, part_orig = SPACE_NEAR_CJK_RE.sub("", part.strip()), SPACE_NEAR_CJK_RE.sub("", part_orig.strip())
+            part, part_orig = drop_spaces_near_cjk(part.strip()), drop_spaces_near_cjk(part_orig.strip())
             if part:
                 pieces.append(Piece(Para(part, part_orig, number), indent if start == 0 else 0, indent + len(line)))
             start = match.end() if match else end
@@ -133,8 +178,13 @@ def layout_of(pieces: list[Piece]) -> Layout:
     wrap = None
     if len(widths) >= 6:
         # hard-wrapped lines share one width (give or take a half-width character)
-        best = max(set(widths), key=lambda w: sum(abs(x - w) <= 1 for x in widths))
-        if sum(abs(x - best) <= 1 for x in widths) >= max(3, len(widths) // 4):
+        count = Counter(widths)
+
+        def near(w: int) -> int:  # lines within one character of width w
+            return count[w - 1] + count[w] + count[w + 1]
+
+        best = max(set(widths), key=near)
+        if near(best) >= max(3, len(widths) // 4):
             wrap = best
     indented = sum(1 for p in pieces if p.indent >= 2)
     return Layout(wrap, 0 < indented < len(pieces) * 0.8 and wrap is not None)

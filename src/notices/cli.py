@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, orphan_sidecars, outputs, parse_all,
-                    remove, stale_outputs, write_notice)
+from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, orphan_sidecars, outputs,
+                    parse_all, remove, render_all, stale_outputs)
 from .errors import NoticeError
 from .parse import load_notice, slug_for
 from .registry import Registry
@@ -32,18 +32,21 @@ def cmd_convert(args) -> int:
     if registry is None:
         return 2
     sources = collect_sources(args.paths or [SOURCES_DIR])
-    batch = parse_all(sources, registry)
     out: Path = args.out
-    for path, notice in batch.notices.items():
-        try:
-            write_notice(notice, path, out)
-        except OSError as exc:
-            batch.errors.append(NoticeError(str(out / notice.slug), f"无法写入输出文件（{exc.strerror}）",
-                                            f"cannot write the output ({exc.strerror})"))
-            continue
-        if notice.dropped:
-            shown = " | ".join(d or "(空 empty)" for d in notice.dropped)
-            print(f"{path}: 去除页面杂项 dropped as page furniture ({len(notice.dropped)}): {shown}")
+    batch = render_all(sources, registry, out)
+    try:
+        for path, rendered in batch.notices.items():
+            error = commit(rendered)
+            if error is not None:
+                batch.errors.append(NoticeError(str(out / rendered.slug), f"无法写入输出文件（{error}）",
+                                                f"cannot write the output ({error})"))
+                continue
+            if rendered.dropped:
+                shown = " | ".join(d or "(空 empty)" for d in rendered.dropped)
+                print(f"{path}: 去除页面杂项 dropped as page furniture ({len(rendered.dropped)}): {shown}")
+    finally:  # interrupted: leave no temporary files behind
+        for rendered in batch.notices.values():
+            discard(rendered)
     if not args.paths:
         remove(stale_outputs(out, {slug_for(p) for p in sources}))
     for error in batch.errors:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import cn2an
-
 YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 CN_NUM = r"[〇零一二三四五六七八九十]"
 DATE_RE = re.compile(
@@ -15,12 +13,39 @@ DATE_RE = re.compile(
     r"(?P<d>\d{1,2}|" + CN_NUM + r"{1,3})(?:\s*日)?")
 
 
+def _small_numbers() -> dict[str, int]:
+    """一 … 九十九 written the usual way (十二, 二十, 二十三, also 一十), by value."""
+    digits = {d: i for i, d in enumerate("一二三四五六七八九", start=1)}
+    table = dict(digits) | {"十": 10}
+    for d, i in digits.items():
+        table["十" + d] = 10 + i
+        table[d + "十"] = 10 * i
+        table.update({d + "十" + e: 10 * i + j for e, j in digits.items()})
+    return table
+
+
+SMALL_NUMBERS = _small_numbers()
+
+
+def chinese_number(text: str) -> int:
+    """The value of a Chinese numeral as cn2an's "smart" mode reads it, raising what it raises.
+
+    Outline markers and dates are nearly always below a hundred: those are read from a table
+    that agrees with cn2an on each of them, so that cn2an (half a second to import) is
+    imported only for the rare others."""
+    hit = SMALL_NUMBERS.get(text)
+    if hit is not None:
+        return hit
+    import cn2an
+    return int(cn2an.cn2an(text, "smart"))
+
+
 def _number(text: str) -> int:
     if text.isdigit():
         return int(text)
     if len(text) == 4 and all(c in YEAR_DIGITS for c in text):  # a year written digit by digit
         return int("".join(str(YEAR_DIGITS[c]) for c in text))
-    return int(cn2an.cn2an(text.replace("〇", "零"), "smart"))
+    return chinese_number(text.replace("〇", "零"))
 
 
 def to_iso(match: re.Match) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
 from .errors import NoticeError
@@ -24,6 +24,7 @@ MAX_BYTES = 20 * 1024 * 1024
 CHROME_TAGS = ["head", "title", "script", "style", "noscript", "iframe", "object", "embed", "form", "button",
                "input", "select", "textarea", "nav", "header", "footer", "aside", "svg",
                "canvas", "template", "link", "meta"]
+CHROME_TAG_SET = frozenset(CHROME_TAGS)
 CHROME_WORDS = re.compile(
     r"(^|[-_ ])(nav|navbar|menu|breadcrumb|crumb|share|bdshare|footer|foot|header|sidebar|"
     r"toolbar|print|fontsize|position|location|copyright|qrcode|related|hot)([-_ ]|$)", re.I)
@@ -88,10 +89,15 @@ class NoticeConverter(MarkdownConverter):
     formatting worth keeping, and links or images from a source must not become live."""
 
     def convert_soup(self, soup):
-        for tag in soup.find_all(CHROME_TAGS):
-            tag.decompose()
-        for tag in soup.find_all(True):
-            if tag.decomposed:
+        # One pass in document order: a tag goes when it or a tag around it is chrome, by tag
+        # name or by a class/id word; the descendants of a dropped tag are skipped.
+        for tag in [t for t in soup.descendants if isinstance(t, Tag)]:
+            # bs4's `decomposed` property would search the subtree of every live tag for a child
+            # named "_decomposed", so read the flag directly
+            if vars(tag).get("_decomposed"):
+                continue
+            if tag.name in CHROME_TAG_SET:
+                tag.decompose()
                 continue
             words = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
             if CHROME_WORDS.search(words):

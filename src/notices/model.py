@@ -143,8 +143,14 @@ class Notice:
         return plain(self)
 
 
+# Values returned as they are; checked first because most values of a notice are strings.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value):
     """Dataclasses as dicts and lists, without the deep copies `dataclasses.asdict` makes."""
+    if type(value) in _SCALARS:
+        return value
     names = getattr(type(value), "__dataclass_fields__", None)
     if names is not None:
         return {name: plain(getattr(value, name)) for name in names}
@@ -153,3 +159,16 @@ def plain(value):
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+def fields_of(value) -> dict:
+    """A dataclass's fields by name, one level deep (for `json.dumps(default=...)`)."""
+    names = getattr(type(value), "__dataclass_fields__", None)
+    if names is None:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    # The generated __init__ sets every field in order, so the instance's own dict is that
+    # mapping already, unless something else was set on it.
+    own = vars(value)
+    if own.keys() == names.keys():
+        return own
+    return {name: getattr(value, name) for name in names}

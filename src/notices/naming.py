@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
-
 _LEVEL_BELOW = {None: "prefecture", "national": "province", "province": "prefecture",
                 "prefecture": "county", "county": "county"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -59,6 +57,8 @@ class Naming:
         hit = self._romanised.get(zh)
         if hit is not None:
             return hit
+        from pypinyin import lazy_pinyin  # imported when first needed: it takes half a second
+
         # errors=list keeps non-Han characters one per item, so readings align with characters
         readings = lazy_pinyin(zh, errors=list)
         pairs = zip(zh, readings) if len(readings) == len(zh) else _per_char(zh)
@@ -147,5 +147,7 @@ class Naming:
 
 def _per_char(zh: str):
     # lazy_pinyin merges non-Han runs; fall back to one character at a time.
+    from pypinyin import lazy_pinyin
+
     for ch in zh:
         yield ch, (lazy_pinyin(ch) or [ch])[0]

@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import cn2an
 import yaml
 
 from .clean import MARKER_RE
-from .dates import DATE_RE, to_iso
+from .dates import DATE_RE, chinese_number, to_iso
 from .model import Block, Phase, Section
 from .registry import DATA_DIR
 
@@ -30,6 +29,8 @@ def role_patterns() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(f"(?:{p})$"), role) for role, patterns in vocabulary()["roles"].items() for p in patterns]
 
 
+# The same parentheses and agency names recur in notice after notice: cache by content.
+@lru_cache(maxsize=65536)
 def closing_role(content: str) -> tuple[str, str] | None:
     """(closing words, role) when a parenthesis or a name ends as an agency list does:
     …牵头, …按职责分工分别负责, …配合."""
@@ -57,16 +58,25 @@ def parse_marker(text: str) -> tuple[Marker | None, str]:
     match = MARKER_RE.match(text)
     if not match:
         return None, text
-    raw = match.group(0)
+    marker = marker_of(match.group(0))
+    if marker is None:
+        return None, text
+    return marker, text[match.end():]
+
+
+@lru_cache(maxsize=4096)
+def marker_of(raw: str) -> Marker | None:
+    """The marker a matched marker text means (None when it is no number), cached: a corpus
+    uses a few dozen markers."""
     core = raw.strip("（）()、.．")
     chinese = not core.isdigit()
     bracketed = raw[0] in "（("
     level = {(True, False): 1, (True, True): 2, (False, False): 3, (False, True): 4}[(chinese, bracketed)]
     try:
-        number = int(core) if core.isdigit() else int(cn2an.cn2an(core, "smart"))
+        number = int(core) if core.isdigit() else chinese_number(core)
     except ValueError:
-        return None, text
-    return Marker(raw, level, number), text[match.end():]
+        return None
+    return Marker(raw, level, number)
 
 
 def split_heading(rest: str) -> tuple[str | None, str]:

@@ -7,8 +7,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
-
 from .assign import assign
 from .campaigns import find_campaigns
 from .clean import Para, clean
@@ -29,6 +27,8 @@ def slug_for(path: Path) -> str:
     stem = path.name.split(".")[0].lower()
     if SLUG_RE.fullmatch(stem):
         return stem
+    from pypinyin import lazy_pinyin  # imported when first needed: it takes half a second
+
     words = lazy_pinyin(stem)
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")
     return slug or "notice"

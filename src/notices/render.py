@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import yaml
 
-from .model import Block, Notice, Task
+from .model import Block, Notice, Task, fields_of
 from .outline import run_in_lead
 from .registry import DATA_DIR
 
@@ -20,6 +20,7 @@ from .registry import DATA_DIR
 ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#|~^$"}
 ESCAPES["&"] = "&amp;"
 ESCAPE_TABLE = str.maketrans(ESCAPES)
+ESCAPED_RE = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
 # At the start of a block these begin a list, a definition or a setext heading.
 LINE_START_RE = re.compile(r"^([-+=:]|\d+(?=[.)]))")
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -29,8 +30,13 @@ METADATA_FIELDS = ["index_number", "issuer", "issued_date", "published_date", "d
 
 
 def escape(text: str) -> str:
-    text = text.translate(ESCAPE_TABLE)
-    return LINE_START_RE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+    # Most Chinese text holds none of these characters; looking is cheaper than translating.
+    if ESCAPED_RE.search(text):
+        text = text.translate(ESCAPE_TABLE)
+    start = LINE_START_RE.match(text)  # anchored at the start: at most one match
+    if start:
+        text = "".join(f"&#{ord(c)};" for c in start.group(1)) + text[start.end():]
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -233,4 +239,6 @@ def render_en(notice: Notice) -> str:
 
 
 def render_json(notice: Notice) -> str:
-    return json.dumps(notice.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    # The encoder walks lists and dicts itself and asks `fields_of` only for the dataclasses:
+    # the same JSON as `notice.to_dict()`, without building that copy first.
+    return json.dumps(notice, default=fields_of, ensure_ascii=False, separators=(",", ":")) + "\n"
