@@ -134,7 +134,7 @@ def agency_link(task: Task, notice: Notice, lang: str) -> dict[str, list[str]]:
         if ref.id and ref.id in by_id:
             agency = by_id[ref.id]
             name = escape(ref.name) if lang == "zh" else escape(agency.name_en) + ("" if agency.name_en_official else " †")
-            shown = f"[{name}](../agencies/{ref.id}.md)"
+            shown = f'<a href="../../agencies/{ref.id}/">{name}</a>'
         else:
             shown = escape(ref.name)
         roles.setdefault(ref.role, []).append(shown)
@@ -148,7 +148,7 @@ def task_footer(task: Task, notice: Notice) -> str | None:
         parts.append(f"{labels()['roles'][role]['zh']}：{'、'.join(names)}")
     campaigns = {c.id: c for c in notice.campaigns}
     if task.campaigns:
-        links = [f"[{escape(campaigns[c].name)}](../campaigns/{campaigns[c].series}.md)" for c in task.campaigns]
+        links = [f'<a href="../../campaigns/{campaigns[c].series}/">{escape(campaigns[c].name)}</a>' for c in task.campaigns]
         parts.append("专项行动：" + "、".join(links))
     if not parts:
         return None
@@ -219,17 +219,20 @@ def render_en(notice: Notice) -> str:
             lines.append(f"- [{escape(c.name)}](../campaigns/{c.series}.md) — {english}")
         lines.append("")
     if notice.tasks:
-        lines += ["## Tasks and who is responsible { #tasks }", "",
-                  "| Task | Lead | Responsible | Support | Campaigns |", "| --- | --- | --- | --- | --- |"]
+        # An HTML table, one raw block that Markdown passes through: as a Markdown table, its
+        # inline links were most of the page's rendering time.
+        lines += ["## Tasks and who is responsible { #tasks }", "", "<table>",
+                  "<thead><tr><th>Task</th><th>Lead</th><th>Responsible</th><th>Support</th><th>Campaigns</th></tr></thead>",
+                  "<tbody>"]
         by_id = {c.id: c for c in campaigns}
         for task in notice.tasks:
             roles = agency_link(task, notice, "en")
             named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
             # the row carries the task's id, so links to a task land here on the English page
             where = f'<a id="{task.id}" href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
-            lines.append(f"| {where} | {'; '.join(roles.get('lead', [])) or '—'} | "
-                         f"{'; '.join(roles.get('responsible', [])) or '—'} | {'; '.join(roles.get('support', [])) or '—'} | {named or '—'} |")
-        lines += ["", "Task links lead to the task in the Chinese text. "
+            cells = [where] + ["; ".join(roles.get(role, [])) or "—" for role in ("lead", "responsible", "support")]
+            lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells + [named or "—"]) + "</tr>")
+        lines += ["</tbody>", "</table>", "", "Task links lead to the task in the Chinese text. "
                   "† Unofficial translation made by this site.", ""]
     if notice.phases:
         lines += ["## Phases { #phases }", "", "| Phase (Chinese) | Period as written | Deadline |", "| --- | --- | --- |"]
