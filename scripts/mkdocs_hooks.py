@@ -17,6 +17,7 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -74,7 +75,8 @@ def on_pre_build(config) -> None:
         data = build.load(docs)
     except Exception as exc:  # the registry names the file and line
         raise PluginError(f"notices.site: cannot load the notices or the registry: {exc}") from exc
-    build.generate(docs, data)
+    if not os.environ.get("SD_PAGES_WRITTEN"):  # notices.site.split writes them once for both languages
+        build.generate(docs, data)
     _state.update(data=data, links=build.Crosslinker(data), stamp=stamp)
 
 

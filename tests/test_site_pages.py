@@ -227,3 +227,15 @@ def test_compact_html_keeps_text_and_verbatim_blocks():
     page = "<div>\n    <p>a\n  b</p>\n\n  <pre>  x\n   y</pre>\n <TEXTAREA>\n  t</TEXTAREA>\n</div>"
     assert build.compact_html(page) == "<div>\n<p>a\nb</p>\n<pre>  x\n   y</pre>\n<TEXTAREA>\n  t</TEXTAREA>\n</div>"
     assert build.compact_html("no indentation\n") == "no indentation\n"
+
+
+def test_href_is_the_relative_path_between_folders():
+    import itertools
+    import posixpath
+
+    paths = ["index", "about", "agencies/index", "agencies/x", "agencies/x/page-2", "campaigns/index",
+             "campaigns/jianwang", "catalogue/places/shanghai", "catalogue/places/index", "notices/a"]
+    for src, target in itertools.product(paths, repeat=2):
+        here, there = common.page_url(src), common.page_url(target)
+        rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+        assert common.href(src, target) == ("./" if rel == "." else rel + "/"), (src, target)

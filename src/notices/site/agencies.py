@@ -69,7 +69,7 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
                     "" if a["name_en_official"] else t(lang, "（本站非官方译名）", " (unofficial translation by this site)"))],
                 [t(lang, "所属地区", "Jurisdiction"), link(place_name(data, a["jurisdiction_id"], lang), src,
                                                          f"catalogue/places/{a['jurisdiction_id']}")
-                 if a["jurisdiction_id"] in places_with_notices(data) else place_name(data, a["jurisdiction_id"], lang)],
+                 if a["jurisdiction_id"] in data.places_with_notices else place_name(data, a["jurisdiction_id"], lang)],
                 [t(lang, "系统", "System"), link(system_name(data, a["system"], lang), src, system_path(a["system"]))]]
         if a["name"] != a["full_name"]:
             info.insert(1, [t(lang, "文件中的写法", "As written in the notices"), escape(a["name"])])
@@ -126,14 +126,6 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
     if lang == "en":
         lines += [UNOFFICIAL_NOTE + " Task links lead to the task in the authoritative Chinese text.", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def places_with_notices(data: SiteData) -> set[str]:
-    """Places that have a page in the catalogue: those of a notice and their ancestors."""
-    out = set()
-    for n in data.notices:
-        out.update(p.id for p in data.place_chain(n["jurisdiction"]["id"]))
-    return out
 
 
 def agency_pages(data: SiteData) -> list[Page]:

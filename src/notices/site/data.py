@@ -109,6 +109,11 @@ class SiteData:
         """Series ids named by at least one notice (the ones that get a page)."""
         return sorted({c["series"] for n in self.notices for c in n["campaigns"]})
 
+    @cached_property
+    def places_with_notices(self) -> frozenset[str]:
+        """Places that have a page in the catalogue: those of a notice and their ancestors."""
+        return frozenset(p.id for n in self.notices for p in self.place_chain(n["jurisdiction"]["id"]))
+
     def place_chain(self, place_id: str) -> list[Place]:
         """The place and its ancestors, national first."""
         chain, seen = [], set()

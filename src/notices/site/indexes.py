@@ -4,7 +4,6 @@ by jurisdiction (nested national → province → city → district) and by docu
 from __future__ import annotations
 
 from ..render import escape
-from .agencies import places_with_notices
 from .common import (Page, doc_type_name, feed_href, file_href, front, level_name, link, page_path, pager, paginate,
                      place_name, t, table)
 from .data import LEVEL_RANK, SiteData, newest_first, notice_year
@@ -108,7 +107,7 @@ def year_pages(data: SiteData) -> list[Page]:
 
 
 def place_pages(data: SiteData) -> list[Page]:
-    shown = places_with_notices(data)
+    shown = data.places_with_notices
     own: dict[str, list[dict]] = {}
     for n in data.notices:
         own.setdefault(n["jurisdiction"]["id"], []).append(n)

@@ -102,7 +102,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> list[
         dirs = {"zh": site_dir, "en": scratch / "site"}
         procs, logs = {}, {}
         for lang in LANGUAGES:
-            env = {**os.environ, "SD_LANGUAGE": lang, "NO_MKDOCS_2_WARNING": "1"}
+            env = {**os.environ, "SD_LANGUAGE": lang, "SD_PAGES_WRITTEN": "1", "NO_MKDOCS_2_WARNING": "1"}
             logs[lang] = scratch / f"{lang}.log"  # a file, not a pipe: a long log cannot block the build
             with logs[lang].open("w", encoding="utf-8") as log:
                 procs[lang] = subprocess.Popen(command(config_file, dirs[lang], strict), cwd=config_file.parent,
