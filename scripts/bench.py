@@ -85,31 +85,35 @@ def measure_child(argv: list[str]) -> int:
     while proc.poll() is None:
         peak = max(peak, tree_rss_kb(proc.pid))
         time.sleep(0.1)
-    peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(f"@@peak_kb {peak}", file=sys.stderr)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"@@peak_kb {max(peak, usage.ru_maxrss)}", file=sys.stderr)
+    # CPU seconds of the whole tree: steadier than wall time when other work shares the machine
+    print(f"@@cpu_s {usage.ru_utime + usage.ru_stime:.2f}", file=sys.stderr)
     return proc.returncode
 
 
 def run(cmd: list[str], *, cwd: Path | None = None, timeout: float | None = None,
-        env: dict | None = None) -> tuple[float | None, float | None, str]:
-    """(seconds, peak MB, error or '') of a command run through the measuring wrapper."""
+        env: dict | None = None) -> tuple[float | None, float | None, str, float | None]:
+    """(seconds, peak MB, error or '', CPU seconds) of a command run through the measuring wrapper."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
     try:
         proc = subprocess.run([PY, __file__, "--_measure", "--", *cmd], cwd=cwd, env=full_env,
                               capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, None, f"timed out after {timeout:.0f} s"
+        return None, None, f"timed out after {timeout:.0f} s", None
     elapsed = time.perf_counter() - start
-    peak = None
+    peak = cpu = None
     for line in proc.stderr.splitlines():
         if line.startswith("@@peak_kb "):
             peak = int(line.split()[1]) / 1024
+        elif line.startswith("@@cpu_s "):
+            cpu = float(line.split()[1])
     if proc.returncode != 0:
         tail = "\n".join(l for l in proc.stderr.splitlines() if not l.startswith("@@"))[-800:]
         last = [l for l in tail.splitlines() if l.strip()][-1:] or [""]
-        return elapsed, peak, f"exit {proc.returncode}: {last[0].strip()}"
-    return elapsed, peak, ""
+        return elapsed, peak, f"exit {proc.returncode}: {last[0].strip()}", cpu
+    return elapsed, peak, "", cpu
 
 
 # ---- the site on disk --------------------------------------------------------------------------------
@@ -158,12 +162,17 @@ def site_metrics(site: Path) -> dict:
            "median_page_kb": round(statistics.median(s for s, _ in pages) / 1024, 1) if pages else None,
            "pages_over_80kb": sum(1 for s, _ in pages if s >= 80 * 1024),
            "index_raw_mb": None, "index_gz_mb": None}
-    # The project ships one index per language (search_index.zh.json, search_index.en.json; a
-    # reader downloads one): each is reported, and index_raw/gz_mb is the larger. A build
-    # without them (the plain build) has the single search_index.json.
-    search = site / "search"
-    files = {lang: search / f"search_index.{lang}.json" for lang in ("zh", "en")}
-    files = {lang: f for lang, f in files.items() if f.exists()} or {"all": search / "search_index.json"}
+    # The project ships one index per language (search_index.zh.json, search_index.en.json, in
+    # /search/ or, the English site built on its own, /en/search/; a reader downloads one): each
+    # is reported, and index_raw/gz_mb is the larger. A build without them (the plain build)
+    # has the single search_index.json.
+    files = {}
+    for lang in ("zh", "en"):
+        for folder in (site / "search", site / lang / "search"):
+            if (folder / f"search_index.{lang}.json").exists():
+                files[lang] = folder / f"search_index.{lang}.json"
+                break
+    files = files or {"all": site / "search" / "search_index.json"}
     for lang, index in files.items():
         if not index.exists():
             continue
@@ -179,17 +188,40 @@ def site_metrics(site: Path) -> dict:
 # ---- serving -----------------------------------------------------------------------------------------
 
 class CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and counts what it sends: raw bytes, and what gzip (as most static hosts
-    use) would have sent."""
+    """Serves the site as a static host such as GitHub Pages does, text compressed with gzip for
+    clients that accept it, and counts the bytes it sends per request."""
 
-    log: list[tuple[str, int, int]]
+    COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
 
     def log_message(self, *args) -> None:
         pass
 
+    def do_GET(self) -> None:
+        url = self.path.split("?")[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and url.endswith("/"):
+            path = path / "index.html"
+        if "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in self.COMPRESSED and path.is_file():
+            body = gzipped(path)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            self.server.sent.append((url, len(body)))
+            return
+        super().do_GET()  # other files, and the redirect of a folder without its final slash
+
     def copyfile(self, source, outputfile) -> None:
-        shutil.copyfileobj(source, outputfile)
-        self.server.sent.append((self.path.split("?")[0], os.fstat(source.fileno()).st_size))
+        data = source.read()
+        outputfile.write(data)
+        self.server.sent.append((self.path.split("?")[0], len(data)))
+
+
+@functools.lru_cache(maxsize=4096)
+def gzipped(path: Path) -> bytes:
+    return gzip.compress(path.read_bytes(), 6, mtime=0)
 
 
 @functools.lru_cache(maxsize=None)
@@ -314,7 +346,7 @@ def pagefind(site: Path, page_path: str, queries: list[tuple[str, str]]) -> dict
     if not binary.exists():
         out["errors"].append("node_modules/.bin/pagefind missing (npm ci)")
         return out
-    seconds, _, error = run([str(binary), "--site", str(site), "--output-subdir", "pagefind"], timeout=3600)
+    seconds, _, error, _ = run([str(binary), "--site", str(site), "--output-subdir", "pagefind"], timeout=3600)
     if error:
         out["errors"].append(f"pagefind: {error}")
         return out
@@ -413,17 +445,18 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
     note(f"generated {n} notices ({sum(t['bytes'] for t in manifest) / MB:.1f} MB)")
     project_copy(proj)
     pages_dir = proj / "docs" / "notices"
-    seconds, peak_convert, error = run([PY, "-m", "notices.cli", "convert", str(corpus), "--out", str(pages_dir)],
+    seconds, peak_convert, error, cpu = run([PY, "-m", "notices.cli", "convert", str(corpus), "--out", str(pages_dir)],
                                        timeout=args.timeout)
     if error:
         missing("convert_per_s", error)
         return res
     res["convert_s"] = round(seconds, 1)
+    res["convert_cpu_s"] = cpu
     res["convert_per_s"] = round(n / seconds, 1)
     note(f"converted in {seconds:.1f} s ({n / seconds:.0f}/s, peak {peak_convert:.0f} MB)")
     site = proj / "site"
     # as `make build` does: both languages at once (notices.site.split)
-    seconds, peak_build, error = run([PY, "-m", "notices.site.split", "-f", str(proj / "mkdocs.yml"),
+    seconds, peak_build, error, build_cpu = run([PY, "-m", "notices.site.split", "-f", str(proj / "mkdocs.yml"),
                                       "-d", str(site)], cwd=proj, timeout=args.timeout)
     if error:
         missing("build_s", f"mkdocs build failed: {error}")
@@ -431,6 +464,7 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
             missing(key, "no build")
     else:
         res["mkdocs_s"] = round(seconds, 1)
+        res["mkdocs_cpu_s"] = build_cpu
         res["build_s"] = round(res["convert_s"] + seconds, 1)
         res["peak_mb"] = round(max(peak_convert or 0, peak_build or 0))
         note(f"mkdocs built in {seconds:.1f} s (peak {peak_build:.0f} MB)")
@@ -467,7 +501,7 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
     # the plain build: same notice pages, material defaults, no hooks, one language
     if not args.no_plain:
         plain_copy(pages_dir, plain)
-        seconds, peak, perror = run([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
+        seconds, peak, perror, _ = run([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
                                      "-d", str(plain / "site")], cwd=plain, timeout=args.timeout)
         if perror:
             missing("plain_build_s", perror)
@@ -495,7 +529,8 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
 
 ROWS = [
     ("notices", "notices", ""), ("convert_per_s", "conversion rate", "notices/s"), ("convert_s", "conversion", "s"),
-    ("mkdocs_s", "mkdocs build", "s"), ("build_s", "build (convert + mkdocs)", "s"), ("peak_mb", "peak RSS", "MB"),
+    ("convert_cpu_s", "  conversion CPU", "s"), ("mkdocs_s", "mkdocs build", "s"),
+    ("mkdocs_cpu_s", "  mkdocs CPU, both processes", "s"), ("build_s", "build (convert + mkdocs)", "s"), ("peak_mb", "peak RSS", "MB"),
     ("site_mb", "site size", "MB"), ("html_pages", "HTML pages", ""), ("max_page_kb", "largest page", "KB"),
     ("median_page_kb", "median page", "KB"), ("pages_over_80kb", "pages ≥ 80 KB", ""),
     ("index_raw_mb", "search index raw", "MB"), ("index_gz_mb", "search index gzip", "MB"),

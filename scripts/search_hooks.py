@@ -1,14 +1,27 @@
 """MkDocs hooks for search (wiring only; the logic is notices.search).
 
+- on_config: the search plugin's own jieba segmentation is switched off (its module-level
+  `jieba` set to None): rework_index segments every kept text again with the registry names,
+  so the plugin's pass over every page was thrown away (about a quarter of the build).
+- on_page_markdown / on_page_context: pages of which the index keeps the first section only
+  (notices.search.first_section_only: agency pages) are excluded from the search plugin, which
+  would parse their whole HTML; on_page_context (before the plugin's, which strips the
+  data-search-* attributes) adds that section itself, parsed from the start of the page
+  (first_section_html) by the plugin's own parser and entry code, so the entry is the same.
 - on_post_page: every page's __config names the search worker sd-search.js (our wrapper around
   material's own worker, overrides/assets/javascripts/workers/sd-search.js) with the reader's
-  language and the stock worker's file name as URL parameters, so results in the reader's
-  language come first.
+  language and the stock worker's file name as URL parameters.
 - on_post_build: site/search/search_index.json, as the search plugin wrote it, is reworked by
   notices.search.rework_index (dedupe, exclusions, jieba + two-character pieces, keys, boosts,
-  traditional→simplified table and synonyms for the worker). static-i18n runs on_post_build once
-  per language, then writes the index of all languages at priority -100; this hook runs after it
-  (-110) and skips the nested language builds. The rework is skipped when already done.
+  traditional→simplified table and synonyms for the worker) and split by language into
+  search/search_index.<lang>.json; search_index.json itself becomes a config-only stub (the
+  page fetches it on first use, the worker fetches its language's index from the search/ folder
+  next to its own assets/). Each language built alone (notices.site.split, static-i18n's
+  build_only_locale): that language's index, in its own site (/search/ or, once merged,
+  /en/search/). Both built in one process (`mkdocs build`, `mkdocs serve`): static-i18n runs
+  on_post_build once per language, then writes the index of all languages at priority -100;
+  this hook runs after it (-110), skips the nested language builds and writes both files at
+  /search/ (English pages there use the root's assets). The rework is skipped when already done.
 """
 
 from __future__ import annotations
@@ -20,6 +33,7 @@ import re
 from pathlib import Path
 
 import yaml
+from material.plugins.search import plugin as material_search
 from mkdocs.plugins import event_priority
 
 from notices import search as sd
@@ -51,6 +65,40 @@ def _tokenizer(config):
         _state["cut"] = sd.make_cut(lambda s: tk.cut(s, HMM=False), lambda s: base.cut(s, HMM=False), set(words))
         _state["dict2"] = dict2
     return _state["cut"], _state["dict2"]
+
+
+def on_config(config):
+    # The plugin segments every page's Chinese text with jieba when it can import it; the
+    # index it writes is segmented again by rework_index (with the registry's names), so
+    # that pass only cost build time. Runs for every language build (static-i18n).
+    material_search.jieba = None
+    _state["first_only"] = set()
+    return config
+
+
+def on_page_markdown(markdown: str, page, config, files):
+    if sd.first_section_only(page.url):
+        search = dict(page.meta.get("search") or {})
+        search["exclude"] = True  # the search plugin skips the page; on_page_context adds its entry
+        page.meta["search"] = search
+        _state.setdefault("first_only", set()).add(page.url)
+    return markdown
+
+
+@event_priority(50)  # before the search plugin's, which removes the data-search-exclude marks
+def on_page_context(context, page, config, nav):
+    if page.url not in _state.get("first_only", ()):
+        return context
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or not getattr(plugin.config, "enabled", True):
+        return context
+    parser = material_search.Parser()
+    parser.feed(sd.first_section_html(page.content or ""))
+    parser.close()
+    if parser.data and not parser.data[0].is_excluded():
+        index.create_entry_for_section(parser.data[0], page.toc, page.url, page)
+    return context
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -93,9 +141,14 @@ def on_post_build(config) -> None:
     syn_file = _data_dir(config) / "search" / "synonyms.yaml"
     syn_data = yaml.safe_load(syn_file.read_text(encoding="utf-8")) if syn_file.exists() else {}
     out = sd.rework_index(index, cut, dict2, keys=sd.page_keys(notices, campaigns), syn=sd.synonyms(reg, syn_data or {}))
-    out["config"]["sd"]["t2s"] = "".join(
-        f"{k}{v}" for k, v in sorted(sd.t2s_table(sd.index_chars(out), sd.opencc_ts_characters()).items()))
+    ts = sd.opencc_ts_characters()
     before = path.stat().st_size
-    path.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    log.info("search index reworked: %d → %d bytes, %d → %d documents",
-             before, path.stat().st_size, len(index.get("docs", [])), len(out["docs"]))
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)  # notices.site.split
+    for lang, part in sd.split_languages(out, only="en" if str(only).startswith("en") else "zh" if only else None).items():
+        part["config"]["sd"]["t2s"] = "".join(f"{k}{v}" for k, v in sorted(sd.t2s_table(sd.index_chars(part), ts).items()))
+        target = path.with_name(f"search_index.{lang}.json")
+        target.write_text(sd.dumps(part), encoding="utf-8")
+        log.info("search index %s: %d documents, %d bytes", target.name, len(part["docs"]), target.stat().st_size)
+    path.write_text(sd.dumps(sd.stub_index(out)), encoding="utf-8")
+    log.info("search index reworked: %d bytes, %d → %d documents, split by language",
+             before, len(index.get("docs", [])), len(out["docs"]))

@@ -62,6 +62,28 @@ def test_segment_keeps_the_text_and_separates_tokens():
     tokens = [t for t in re.split(sd.SEPARATOR, out) if t]
     assert "政府" in tokens and "监管" in tokens and "长宁" in tokens
     assert "2020" in tokens
+    calls = []
+    counted = lambda s: calls.append(s) or cut(s)  # noqa: E731
+    runs: dict = {}
+    twice = "人民政府，市场监管局。人民政府"
+    assert sd.segment(twice, counted, DICT2, runs) == sd.segment(twice, cut, DICT2)
+    assert calls.count("人民政府") == 1 and "人民政府" in runs  # a repeated run is cut once
+
+
+def _tokens(text):  # as material's worker cuts a field: tags are boundaries, then the separator
+    return [t for part in re.split(r"<[^>]*>", text) for t in re.split(sd.SEPARATOR, part) if t]
+
+
+def test_segment_fences_only_where_they_separate():
+    text = "<p>为贯彻落实《2013年上海市工作要点》（沪打假办〔2013〕1号），制定本方案。</p> 项目 内容"
+    out = sd.segment(text, cut, DICT2)
+    fenced = sd.fence(text, cut, DICT2)  # every Han run fenced on both sides
+    assert len(out) < len(fenced) and _tokens(out) == _tokens(fenced)
+    assert "人民\u200b政府" in sd.segment("人民政府", cut, DICT2)
+    for idle in ["\u200b，", "，\u200b", ">\u200b", "\u200b<", " \u200b", "\u200b "]:
+        assert idle not in out, idle
+    assert not out.startswith("\u200b") and not out.endswith("\u200b")
+    assert "年\u200b上海" in out or "年\u200b上" in out  # between two tokens it stays
 
 
 def test_keep_and_trim_sections():
@@ -128,3 +150,75 @@ def test_separator_splits_identifiers():
     assert [t for t in re.split(sd.SEPARATOR, "234234234444444444/2023-00022") if t] == [
         "234234234444444444", "2023", "00022"]
     assert [t for t in re.split(sd.SEPARATOR, "〔2020〕1") if t] == ["2020", "1"]
+
+
+AGENCY_HTML = (
+    '<h1 id="广州市天河区市场监督管理局">广州市天河区市场监督管理局<a class="headerlink" href="#x" title="Permanent link">'
+    "&para;</a></h1>\n<table>\n<thead>\n<tr>\n<th>项目</th>\n<th>内容</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+    "<td>全称</td>\n<td>广州市天河区市场监督管理局</td>\n</tr>\n<tr>\n<td>英文名称</td>\n"
+    "<td>Tianhe District Administration for Market Regulation</td>\n</tr>\n</tbody>\n</table>\n"
+    '<p>见 <a href="../x/">上级</a>。</p>\n'
+    '<h2 data-search-exclude id="chain">上下级<a class="headerlink" href="#chain">&para;</a></h2>\n'
+    "<p>国家市场监督管理总局 → 广东省市场监督管理局</p>\n"
+    '<h2 data-search-exclude id="tasks">承担的任务</h2>\n'
+    '<h3 id="2025">2025 · <a href="../../notices/x/">工作要点</a></h3>\n<ul>\n<li><strong>负责</strong> 任务</li>\n</ul>\n'
+)
+
+
+def _first_section(html):
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    s = parser.data[0]
+    return s.id, "".join(s.title).strip(), "".join(s.text).strip()
+
+
+def test_first_section_only_pages_keep_nothing_else():
+    for loc in ["agencies/national.samr/", "en/agencies/shanghai.customs/"]:
+        assert sd.first_section_only(loc)
+        assert sd.keep_section(loc) and not sd.keep_section(loc + "#tasks")
+    for loc in ["agencies/", "en/agencies/", "agencies/systems/market-regulation/", "notices/x/", "campaigns/jianwang/"]:
+        assert not sd.first_section_only(loc), loc
+
+
+def test_first_section_html_cuts_before_the_second_section():
+    prefix = sd.first_section_html(AGENCY_HTML)
+    assert prefix.endswith("</p>\n") and "chain" not in prefix and "承担" not in prefix
+    # the search plugin's parser gives the same first section from the prefix as from the page
+    assert _first_section(prefix) == _first_section(AGENCY_HTML)
+    sid, title, text = _first_section(prefix)
+    assert sid is None and title == "广州市天河区市场监督管理局"
+    assert "Tianhe District" in text and "<p>见 上级。</p>" in text and "承担" not in text
+    # text before the first heading is a section of its own: the cut is at that heading
+    assert sd.first_section_html("<p>前言</p>" + AGENCY_HTML) == "<p>前言</p>"
+    assert sd.first_section_html("<p>没有标题</p>") == "<p>没有标题</p>"
+    # a heading without an id does not start a section
+    html = '<h1 id="a">A</h1><h2>B</h2><p>b</p><h2 id="c">C</h2><p>c</p>'
+    assert sd.first_section_html(html) == '<h1 id="a">A</h1><h2>B</h2><p>b</p>'
+
+
+def test_split_languages_and_stub():
+    index = {"config": {"lang": ["en"], "separator": "x", "sd": {"t2s": "", "syn": {"a": ["b"]}}},
+             "docs": [{"location": "", "title": "首页", "text": ""},
+                      {"location": "notices/n/", "title": "通知", "text": ""},
+                      {"location": "en/", "title": "Home", "text": ""},
+                      {"location": "en/notices/n/#s-1", "title": "One", "text": ""},
+                      {"location": "notices/n/#s-1", "title": "一", "text": ""}]}
+    parts = sd.split_languages(index)
+    assert [d["location"] for d in parts["zh"]["docs"]] == ["", "notices/n/", "notices/n/#s-1"]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/notices/n/#s-1"]
+    assert parts["en"]["config"]["sd"]["syn"] == {"a": ["b"]}
+    parts["en"]["config"]["sd"]["t2s"] = "劍剑"
+    assert index["config"]["sd"]["t2s"] == ""  # configs are copies
+    alone = sd.split_languages({"config": index["config"], "docs": index["docs"][2:4]}, only="en")
+    assert list(alone) == ["en"] and len(alone["en"]["docs"]) == 2
+    assert sd.split_languages({"config": {}, "docs": []}, only="en") == {"en": {"config": {}, "docs": []}}
+    stub = sd.stub_index(index)
+    assert stub["docs"] == [] and stub["config"]["separator"] == "x" and "syn" not in stub["config"]["sd"]
+
+
+def test_dumps_is_compact_utf8():
+    text = sd.dumps({"config": {"a": [1, 2]}, "docs": [{"title": "剑网"}]})
+    assert text == '{"config":{"a":[1,2]},"docs":[{"title":"剑网"}]}'

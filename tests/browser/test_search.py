@@ -1,6 +1,7 @@
 """Site search in headless chromium: typing into the search box of the built site (the five
 bundled notices) finds the pages that hold the query, the page about it first, highlighted,
-and results in the reader's language first.
+and only pages in the reader's language (one index per language). Nothing is fetched for search
+before the reader uses it.
 
 Each row: (site language, query, pages that must be among the results, pages one of which
 must be first; None: any). For a place, its catalogue page and its own notices are "about" it. Paths are relative to the site root, without the language prefix for zh.
@@ -71,6 +72,11 @@ QUERIES = [
     ("zh", "长宁", ["catalogue/places/shanghai-changning/", CN], ["catalogue/places/shanghai-changning/", CN]),
     ("zh", "白银", [BY], ["catalogue/places/gansu-baiyin/", "catalogue/places/gansu-baiyin-baiyin/", BY]),
     ("zh", "许昌", [XC], ["catalogue/places/henan-xuchang/", XC]),
+    # one index per language: the other language's words find this language's pages that
+    # hold them (agency pages give the English name; English pages the Chinese names)
+    ("zh", "customs", ["agencies/national.gacc/"], ["agencies/national.gacc/"]),
+    ("en", "剑网", ["en/campaigns/jianwang/"], ["en/campaigns/jianwang/"]),
+    ("en", "海关", ["en/agencies/national.gacc/"], ["en/agencies/national.gacc/"]),
     # the English site
     ("en", "customs", ["en/agencies/national.gacc/"], None),
     ("en", "trademark", ["en/" + BY, "en/" + SH], None),
@@ -144,21 +150,57 @@ def test_query(pages, site_server, lang, query, expected, best):
     if best:
         assert found[0] in best, f"{query!r}: first is {found[0]}, expected one of {best}; got {found[:8]}"
     assert results[0]["marks"] > 0 or any(r["marks"] for r in results[:3]), f"{query!r}: nothing highlighted"
-    langs = ["en" if p.startswith("en/") else "zh" for p in found]
-    mine = [i for i, x in enumerate(langs) if x == lang]
-    other = [i for i, x in enumerate(langs) if x != lang]
-    if mine and other:
-        assert max(mine) < min(other), f"{query!r}: results in {lang} do not come first: {found[:12]}"
+    # one index per language: results in the reader's language only
+    other = [p for p in found if ("en" if p.startswith("en/") else "zh") != lang]
+    assert not other, f"{query!r}: results not in {lang}: {other[:8]}"
 
 
-def test_index_is_reworked(built_site):
+def _index_file(site, lang):
+    """The language's index: /search/ of its own site (built alone, notices.site.split: the
+    English site under en/) or, both built in one process, /search/ at the root."""
+    for root in ([site / "en", site] if lang == "en" else [site]):
+        path = root / "search" / f"search_index.{lang}.json"
+        if path.exists():
+            return root, path
+    raise AssertionError(f"no search index for {lang}")
+
+
+def _index(site, lang):
     import json
 
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "sd" in index["config"] and "keys" in index["config"]["fields"]
-    locations = [d["location"] for d in index["docs"]]
-    assert len(locations) == len(set(locations)), "duplicate documents"
-    assert not any(loc.startswith("agencies/national.samr/#") for loc in locations)
+    return json.loads(_index_file(site, lang)[1].read_text(encoding="utf-8"))
+
+
+def check_indexes(site):
+    """Both indexes reworked; each holds its own language's pages only (every location is a page
+    of that language's site, `<html lang>` says so), and the pages that must be found."""
+    import json
+
+    stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and "keys" in stub["config"]["fields"]
+    for lang in ("zh", "en"):
+        root, path = _index_file(site, lang)
+        index = _index(site, lang)
+        assert "sd" in index["config"] and "keys" in index["config"]["fields"] and index["config"]["sd"]["syn"]
+        assert path.read_text(encoding="utf-8").startswith('{"config":{"lang":["en"],"separator":"[')  # compact
+        locations = [d["location"] for d in index["docs"]]
+        assert len(locations) == len(set(locations)), "duplicate documents"
+        pages = {loc.split("#")[0] for loc in locations}
+        own = "en/" if lang == "en" and root == site else ""  # English pages under en/ of the index's site
+        for page in pages:
+            assert page.startswith(own) and (lang == "en" or not page.startswith("en/")), (lang, page)
+            head = (root / page / "index.html").read_text(encoding="utf-8")[:300]
+            assert (f'lang="en"' if lang == "en" else 'lang="zh-Hans"') in head, (lang, page)
+        for page in ("notices/2021-national-work-plan/", "agencies/national.samr/", "campaigns/jianwang/"):
+            assert own + page in pages, (lang, page)
+        assert not any(loc.startswith(own + "agencies/national.samr/#") for loc in locations)
+    # agency pages (left to the hook, not parsed by the search plugin) keep their first section
+    samr = next(d for d in _index(site, "zh")["docs"] if d["location"] == "agencies/national.samr/")
+    assert "国家" in samr["title"] and "State Administration" in samr["text"] and "承担的任务" not in samr["text"]
+
+
+def test_index_is_reworked_and_split_by_language(built_site):
+    check_indexes(built_site)
 
 
 def test_pages_use_the_wrapper_worker(built_site):
@@ -166,3 +208,80 @@ def test_pages_use_the_wrapper_worker(built_site):
     assert "sd-search.js?lang=en&w=search." in html
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "sd-search.js?lang=zh&w=search." in html
+
+
+SEARCH_REQUEST = re.compile(r"/search/search_index[^/]*\.json|/workers/(sd-search|search\.[0-9a-f]+\.min)\.js")
+
+
+@pytest.mark.parametrize("lang,path,query,expected", [
+    ("zh", "", "剑网", "campaigns/jianwang/"),
+    ("zh", CN, "铁拳", "campaigns/tiequan/"),
+    ("en", "en/", "Sword Net", "en/campaigns/jianwang/"),
+    ("en", "en/" + SH, "customs", "en/agencies/national.gacc/"),
+])
+def test_search_loads_on_first_use(browser, site_server, lang, path, query, expected):
+    """No search request (worker, index) while the page loads and the reader does not search;
+    the first query loads the worker, the stub and the reader's language's index only."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    seen: list[str] = []
+    ctx.on("request", lambda req: seen.append(req.url))
+    try:
+        page = ctx.new_page()
+        page.goto(site_server + path, wait_until="networkidle")
+        page.mouse.wheel(0, 400)  # the reader reads: still nothing
+        page.wait_for_timeout(300)
+        assert not [u for u in seen if SEARCH_REQUEST.search(u)], "search fetched before use"
+        results = search(page, site_server, query)
+        assert expected in [r["path"] for r in results]
+        loaded = [u.split("?")[0].rsplit("/", 2)[-2:] for u in seen if SEARCH_REQUEST.search(u)]
+        loaded = ["/".join(u) for u in loaded]
+        assert "search/search_index.json" in loaded and f"search/search_index.{lang}.json" in loaded, loaded
+        other = "en" if lang == "zh" else "zh"
+        assert f"search/search_index.{other}.json" not in loaded, loaded
+        assert loaded.count(f"search/search_index.{lang}.json") == 1, loaded
+    finally:
+        ctx.close()
+
+
+def test_keyboard_shortcut_opens_search_and_it_works(browser, site_server):
+    """Opening search with the keyboard (material's "s" shortcut) loads it; the box shows
+    material's "initializing" state, never hangs, and then answers the query typed."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(site_server + "en/", wait_until="networkidle")
+        page.keyboard.press("s")
+        page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+        page.keyboard.type("customs")
+        page.wait_for_function(QUERY_WAIT, arg="customs", timeout=10000)
+        assert "en/agencies/national.gacc/" in [r["path"] for r in search(page, site_server, "customs")]
+    finally:
+        ctx.close()
+
+
+def test_both_languages_built_in_one_process(browser, tmp_path_factory):
+    """`mkdocs build` / `mkdocs serve` build both languages in one process (static-i18n): the one
+    index the plugin writes is split too (both files at /search/), and search works in both."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import build_site, bundled_sources, serve
+
+    project = build_site(tmp_path_factory.mktemp("one"), bundled_sources()).parent
+    site = project / "one"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (site / "search" / "search_index.en.json").exists() and not (site / "en" / "search").exists()
+    check_indexes(site)
+    with serve(site) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            for path, query, expected in [("", "剑网", "campaigns/jianwang/"),
+                                          ("en/", "Sword Net", "en/campaigns/jianwang/")]:
+                page = ctx.new_page()
+                page.goto(base + path, wait_until="networkidle")
+                assert expected in [r["path"] for r in search(page, base, query)], (path, query)
+        finally:
+            ctx.close()
