@@ -53,6 +53,7 @@ def _tokenizer(config):
     if "cut" not in _state:
         import jieba
 
+        jieba.setLogLevel(logging.WARNING)  # its start-up messages would reach every build's output
         reg = Registry.load(_data_dir(config))
         words = sd.dictionary_words(reg)
         base = jieba.Tokenizer()
