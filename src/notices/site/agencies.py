@@ -3,6 +3,8 @@ the national body down to the districts (via the places' parents), one page per 
 
 from __future__ import annotations
 
+import html
+
 from collections import Counter
 from functools import partial
 
@@ -79,7 +81,7 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
             if contact.get("hotline"):
                 parts.append(t(lang, "热线 ", "hotline ") + escape(contact["hotline"]))
             if contact.get("website"):
-                parts.append(f"<{contact['website']}>")
+                parts.append(f'<a href="{html.escape(contact["website"], quote=True)}">{html.escape(contact["website"])}</a>')  # raw HTML cell: no Markdown autolink
             info.append([t(lang, "联系方式", "Contact"), t(lang, "；", "; ").join(parts)])
         if not a.get("in_registry", True):
             info.append([t(lang, "说明", "Note"), t(lang, "本站登记表中没有此机关，名称由转换程序推定。",

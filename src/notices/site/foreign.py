@@ -3,6 +3,8 @@ words concern them (keywords in data/foreign_keywords.yaml), with the agency to 
 
 from __future__ import annotations
 
+import html
+
 from ..render import escape
 from .common import Page, agency_name, front, link, page_path, pager, paginate, place_name, t, table, UNOFFICIAL_NOTE
 from .data import SiteData, notice_year
@@ -28,7 +30,7 @@ def contact_text(data: SiteData, aid: str, lang: str) -> str:
     if contact.get("hotline"):
         parts.append(t(lang, "热线 ", "hotline ") + escape(str(contact["hotline"])))
     if contact.get("website"):
-        parts.append(f"<{contact['website']}>")
+        parts.append(f'<a href="{html.escape(contact["website"], quote=True)}">{html.escape(contact["website"])}</a>')  # raw HTML cell: no Markdown autolink
     return t(lang, "；", "; ").join(parts)
 
 
