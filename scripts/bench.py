@@ -587,6 +587,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 1024 ** 3:.1f} GB; python {sys.version.split()[0]}")
     results = []
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
     base = Path(tempfile.mkdtemp(prefix="notices-bench-", dir=args.workdir))
     for n in sizes:
         results.append(bench_size(n, args.seed, base / f"n{n}", args))

@@ -7,6 +7,9 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   docs_dir (only files whose content changed; stale ones removed), before MkDocs collects files.
   static-i18n runs the whole build again for each language, so this runs once per language;
   it regenerates only when the notices or the registries changed since the last run.
+- on_env: `sd_once`, a Jinja call block rendered once per key (overrides/partials/nav.html).
+- on_pre_page: generated pages are rendered without Python-Markdown where they can be
+  (build.render_generated).
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
   validated first); the home page gets the newest notices and the campaigns.
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html).
@@ -17,6 +20,7 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -34,6 +38,12 @@ def _language(config) -> str:
     return "en" if str(lang).startswith("en") else "zh"
 
 
+def _alone(config) -> str | None:
+    """The language this process builds alone (SD_LANGUAGE, see notices.site.split), or None."""
+    i18n = config.plugins.get("i18n")
+    return getattr(getattr(i18n, "config", None), "build_only_locale", None)
+
+
 def on_config(config):
     """A language built on its own (notices.site.split, SD_LANGUAGE) other than the default one
     lives under /<lang>/ of the site: its canonical URLs and sitemap say so."""
@@ -41,12 +51,6 @@ def on_config(config):
     if only and only != _DEFAULT and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{only}/"
     return config
-
-
-def _alone(config) -> str | None:
-    """The language this process builds alone (SD_LANGUAGE, see notices.site.split), or None."""
-    i18n = config.plugins.get("i18n")
-    return getattr(getattr(i18n, "config", None), "build_only_locale", None)
 
 
 def on_files(files, config):
@@ -78,6 +82,24 @@ def on_pre_build(config) -> None:
     if not os.environ.get("SD_PAGES_WRITTEN"):  # notices.site.split writes them once for both languages
         build.generate(docs, data)
     _state.update(data=data, links=build.Crosslinker(data), stamp=stamp)
+
+
+def on_env(env, config, files):
+    cache: dict = {}  # one per build: `mkdocs serve` rebuilds with changed pages
+
+    def sd_once(*key, caller):
+        if key not in cache:
+            cache[key] = caller()
+        return cache[key]
+
+    env.globals["sd_once"] = sd_once
+    return env
+
+
+def on_pre_page(page, config, files):
+    if build.is_generated(page.file.src_uri):
+        page.render = functools.partial(build.render_generated, page)
+    return page
 
 
 def on_page_markdown(markdown, page, config, files):

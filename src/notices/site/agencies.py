@@ -157,7 +157,8 @@ def province_of(data: SiteData, place_id: str) -> str | None:
 
 
 def tree_lines(data: SiteData, aids: list[str], src: str, lang: str) -> list[str]:
-    """Nested list: place by place from the top of the chain, the system's agencies at each."""
+    """Nested list, in raw HTML like the other listings: place by place from the top of the chain,
+    the system's agencies at each."""
     at: dict[str, list[str]] = {}
     for aid in aids:
         at.setdefault(data.agencies[aid]["jurisdiction_id"], []).append(aid)
@@ -175,16 +176,21 @@ def tree_lines(data: SiteData, aids: list[str], src: str, lang: str) -> list[str
         p = data.places.get(pid)
         return (LEVEL_RANK.get(p.level, 9) if p else 9, pid)
 
-    lines: list[str] = []
+    lines = ["<ul>"]
 
-    def walk(parent: str | None, depth: int) -> None:
+    def walk(parent: str | None) -> None:
         for pid in sorted(children.get(parent, ()), key=order):
             names = t(lang, "、", "; ").join(link(agency_name(data, a, lang), src, agency_path(a)) for a in sorted(at.get(pid, [])))
-            lines.append("    " * depth + f"- {place_name(data, pid, lang)}" + (f"{t(lang, '：', ': ')}{names}" if names else ""))
-            walk(pid, depth + 1)
+            item = f"<li>{place_name(data, pid, lang)}" + (f"{t(lang, '：', ': ')}{names}" if names else "")
+            if pid in children:
+                lines.append(item + "<ul>")
+                walk(pid)
+                lines.append("</ul></li>")
+            else:
+                lines.append(item + "</li>")
 
-    walk(None, 0)
-    return lines + [""]
+    walk(None)
+    return lines + ["</ul>", ""]
 
 
 def index_pages(data: SiteData) -> list[Page]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..batch import write_if_changed
 from ..registry import DATA_DIR, Registry
-from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata
-from .common import Page, write_pages
+from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata, rawpage
+from .common import GENERATED_DIRS, Page, write_pages
 from .data import SiteData, from_registry, load_notices
 
 REQUIRED_NOTICE_KEYS = ("title", "notice", "doc_type", "jurisdiction")
@@ -59,6 +59,25 @@ def all_pages(data: SiteData) -> list[Page]:
 def generate(docs_dir: Path, data: SiteData) -> dict:
     """Write every generated page into docs_dir (only what changed; stale files removed)."""
     return write_pages(Path(docs_dir), all_pages(data))
+
+
+def is_generated(src_uri: str) -> bool:
+    return src_uri.split("/", 1)[0] in GENERATED_DIRS
+
+
+def render_generated(page, config, files) -> None:
+    """MkDocs' Page.render for a generated page: without Python-Markdown when notices.site.rawpage
+    can render it (the site's toc settings: permalinks), as usual otherwise."""
+    from mkdocs.structure.pages import Page as MkDocsPage
+    from mkdocs.structure.toc import get_toc
+
+    toc = config.mdx_configs.get("toc") or {}
+    out = rawpage.render(page.markdown, toc["slugify"]) if toc.get("permalink") is True and "slugify" in toc else None
+    if out is None:
+        return MkDocsPage.render(page, config, files)
+    page.content, page.toc = out.html, get_toc(out.toc_tokens)
+    page._title_from_render = out.title
+    page.present_anchor_ids = out.anchors
 
 
 def validate_notice_meta(src_path: str, meta: dict, data: SiteData) -> str:

@@ -61,7 +61,7 @@ def render_campaign(data: SiteData, series: str, lang: str, rows: list[TaskRow],
     lines = [front(t(lang, f"{s['zh']}专项行动", f"{(s['name_en'] or s['zh'])} campaign")).rstrip("\n"), "",
              f"# {heading}", ""]
     if lang == "en" and s["name_en"]:
-        lines += [f"Chinese name: **{escape(s['zh'])}**" + ("" if s["name_en_official"] else
+        lines += [f"Chinese name: <strong>{escape(s['zh'])}</strong>" + ("" if s["name_en_official"] else
                   " (the English name is this site's unofficial translation)"), ""]
     if number > 1:
         lines += [link(t(lang, "← 本行动的概况", "← Campaign overview"), src, base), ""]

@@ -33,7 +33,7 @@ def campaign_year_table(data: SiteData, src: str, lang: str) -> list[str]:
     caption = t(lang, "各专项行动按年份：数字为本站文件中点名该年度行动的任务数，“○”表示登记有该年度行动但本站文件未点名。",
                 "Campaigns by year: the number of tasks in the notices on this site naming that year's edition; "
                 "“○” marks an edition on record that no notice here names.")
-    out = ['<div class="sd-picture" markdown="0">', '<table class="sd-timeline">', f"<caption>{caption}</caption>",
+    out = ['<div class="sd-picture">', '<table class="sd-timeline">', f"<caption>{caption}</caption>",
            "<thead><tr>", f'<th scope="col">{t(lang, "行动", "Campaign")}</th>']
     out += [f'<th scope="col">{y}</th>' for y in years]
     out += ["</tr></thead>", "<tbody>"]
@@ -76,7 +76,7 @@ def matrix_table(data: SiteData, notices: list[dict], src: str, lang: str) -> li
         return [t(lang, "这些文件没有把任务分派给具体机关。", "These notices assign no task to a named agency.")]
     caption = t(lang, "机关 × 文件的职责分工：● 牵头，◐ 负责，○ 配合；空白为未分派任务。",
                 "Agencies × notices: ● leads, ◐ responsible, ○ supports; blank: no task assigned.")
-    out = ['<div class="sd-picture" markdown="0">', '<table class="sd-matrix">', f"<caption>{caption}</caption>",
+    out = ['<div class="sd-picture">', '<table class="sd-matrix">', f"<caption>{caption}</caption>",
            "<thead><tr>", f'<th scope="col">{t(lang, "机关", "Agency")}</th>']
     for n in notices:
         year = notice_year(n) or ""

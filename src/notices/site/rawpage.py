@@ -1,0 +1,122 @@
+"""Generated pages turned into HTML without Python-Markdown.
+
+The cross-link pages (agencies, listings) are thousands, and notices.site writes them in a small
+subset of Markdown: ATX headings with an attribute list, raw HTML blocks, paragraphs of text and
+inline HTML, and `- ` lists of such. Python-Markdown spent about 12 ms on each (its raw-HTML
+parser and inline patterns over text that has nothing for them), a fifth of a build.
+
+`render` gives for that subset the HTML, table of contents and anchors Python-Markdown (with the
+site's toc and attr_list settings) gives; tests/test_rawpage.py compares the two on every
+generated page. Anything outside the subset gives None, and MkDocs renders the page as usual.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from markdown.extensions.toc import nest_toc_tokens
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_HEADING = re.compile(r"(#{1,6}) +(.*?)(?: +\{([^{}]*)\})? *")
+_ATTR = re.compile(r"(#|\.)?([\w-]+)(?:=([\w./:-]+))?")
+_TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);")
+_BLOCK_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
+# Line starts that begin or continue other Markdown blocks (lists, quotes, tables, code, setext).
+_MARKDOWN_LINE = re.compile(r"[ \t]|[-+*>=|#]|\d+[.)] ")
+_ID = re.compile(r'\bid="([^"]*)"')
+# Characters that mean something to Python-Markdown's inline patterns (or its escaping) in text.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<>]|&|  $", re.M)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    toc_tokens: list[dict]
+    title: str | None
+    anchors: set[str]
+
+
+def _plain_inline(text: str) -> bool:
+    """Text with inline HTML tags and entities only: nothing Python-Markdown would change."""
+    bare = _ENTITY.sub("", _TAG.sub("", text))
+    return not _INLINE_SYNTAX.search(bare)
+
+
+def _raw_block(line: str) -> bool:
+    """A line that starts a raw HTML block: a block-level tag (an inline one starts a paragraph)."""
+    m = _BLOCK_START.match(line)
+    return bool(m) and m.group(1).lower() in BLOCK_LEVEL_ELEMENTS
+
+
+def _attrs(spec: str | None) -> list[tuple[str, str | None]] | None:
+    """An attribute list `#id .class key=value key` as (name, value) pairs; None when it holds
+    anything else."""
+    if not spec:
+        return []
+    out, classes = [], []
+    for token in spec.split():
+        m = _ATTR.fullmatch(token)
+        if not m:
+            return None
+        kind, name, value = m.groups()
+        if kind == "#" and value is None:
+            out.append(("id", name))
+        elif kind == "." and value is None:
+            classes.append(name)
+        elif kind is None:
+            out.append((name, value))
+        else:
+            return None
+    if classes:
+        out.append(("class", " ".join(classes)))
+    return out
+
+
+def render(markdown: str, slugify: Callable[[str, str], str]) -> Rendered | None:
+    """HTML for a page written in the subset; None when the page uses anything else."""
+    blocks = [b for b in _BLANK.split(markdown.replace("\r\n", "\n").strip("\n")) if b.strip()]
+    out: list[str] = []
+    tokens: list[dict] = []
+    ids: set[str] = set()
+    title = None
+    for block in blocks:
+        lines = block.split("\n")
+        first = lines[0]
+        if first.startswith("#"):
+            m = _HEADING.fullmatch(first)
+            attrs = _attrs(m.group(3)) if m and len(lines) == 1 else None
+            if attrs is None or not _plain_inline(m.group(2)) or m.group(2).endswith("#"):
+                return None
+            level, text = len(m.group(1)), m.group(2)
+            name = _TAG.sub("", text)
+            given = dict(attrs).get("id")
+            anchor = given or slugify(html.unescape(name), "-")
+            if not anchor or anchor in ids:
+                return None  # Python-Markdown would number a repeated slug; not worth copying
+            ids.add(anchor)
+            attrs = sorted([(k, v) for k, v in attrs if k != "id"] + [("id", anchor)])
+            attr_html = "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in attrs)
+            out.append(f'<h{level}{attr_html}>{text}<a class="headerlink" href="#{html.escape(anchor)}" '
+                       f'title="Permanent link">&para;</a></h{level}>')
+            tokens.append({"level": level, "id": anchor, "name": name, "html": text, "data-toc-label": ""})
+            if level == 1 and title is None:
+                title = html.unescape(name)
+        elif _raw_block(first):
+            if "markdown=" in block or not all(line.startswith("<") and line.rstrip().endswith(">") for line in lines):
+                return None
+            out.append(block + "\n")  # Python-Markdown leaves a blank line after a raw block
+        elif all(line.startswith("- ") for line in lines):
+            if not all(_plain_inline(line[2:]) for line in lines):
+                return None
+            out.append("<ul>\n" + "".join(f"<li>{line[2:].strip()}</li>\n" for line in lines) + "</ul>")
+        elif any(_MARKDOWN_LINE.match(line) for line in lines) or not _plain_inline(block):
+            return None  # lists, quotes, tables, setext headings, code: Markdown proper
+        else:
+            out.append(f"<p>{block.strip()}</p>")
+    anchors = ids | {a for b in out for a in _ID.findall(b)}
+    return Rendered("\n".join(out).strip("\n"), nest_toc_tokens(tokens), title, anchors)
