@@ -11,7 +11,9 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 - on_pre_page: generated pages are rendered without Python-Markdown where they can be
   (build.render_generated).
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
-  validated first); the home page gets the newest notices and the campaigns.
+  validated first); the home page gets the newest notices and the campaigns. Then a notice
+  page's plain lines and raw HTML are stashed away from Python-Markdown (rawpage.stash), and
+  on_page_content puts them back.
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html).
 - on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
   (/feeds/…, /en/feeds/…) written into site_dir; when static-i18n builds both languages in one
@@ -25,8 +27,9 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from notices.site import build
+from notices.site import build, rawpage
 
 _state: dict = {}
 _DEFAULT = "zh"  # the site's default language: built at the root, writes open data and feeds
@@ -104,9 +107,24 @@ def on_pre_page(page, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        return _state["links"].page_markdown(markdown, page.file.src_uri, page.meta, _language(config))
+        markdown = _state["links"].page_markdown(markdown, page.file.src_uri, page.meta, _language(config))
     except build.FrontMatterError as exc:
         raise PluginError(str(exc)) from exc
+    if page.file.src_uri.startswith("notices/"):
+        result = rawpage.stash(markdown)
+        if result:
+            markdown, stashed = result
+            _state.setdefault("stashed", {})[page.file.src_uri] = stashed
+    return markdown
+
+
+@event_priority(100)  # before anything else reads the page's HTML
+def on_page_content(html, page, config, files):
+    stashed = _state.get("stashed", {}).pop(page.file.src_uri, None)
+    if stashed is None:
+        return html
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | rawpage.stashed_ids(stashed)
+    return rawpage.restore(html, stashed)
 
 
 def on_post_page(output: str, page, config) -> str:
