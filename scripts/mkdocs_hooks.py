@@ -7,7 +7,8 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   docs_dir (only files whose content changed; stale ones removed), before MkDocs collects files.
   static-i18n runs the whole build again for each language, so this runs once per language;
   it regenerates only when the notices or the registries changed since the last run.
-- on_env: `sd_once`, a Jinja call block rendered once per key (overrides/partials/nav.html).
+- on_env: `sd_once`, a Jinja call block rendered once per key (overrides/partials/nav.html);
+  tojson writes UTF-8.
 - on_pre_page: generated pages are rendered without Python-Markdown where they can be
   (build.render_generated).
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
@@ -96,6 +97,9 @@ def on_env(env, config, files):
         return cache[key]
 
     env.globals["sd_once"] = sd_once
+    # The theme's __config on every page: Chinese as UTF-8, not \uXXXX escapes (half the bytes);
+    # tojson still escapes <, >, & and ' for the script element.
+    env.policies["json.dumps_kwargs"] = {**env.policies["json.dumps_kwargs"], "ensure_ascii": False}
     return env
 
 
