@@ -14,7 +14,7 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
   validated first); the home page gets the newest notices and the campaigns. Then a notice
   page's plain lines and raw HTML are stashed away from Python-Markdown (rawpage.stash), and
-  on_page_content puts them back.
+  on_page_content puts them back (and lets go of the page's Markdown).
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html).
 - on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
   (/feeds/…, /en/feeds/…) written into site_dir; when static-i18n builds both languages in one
@@ -124,6 +124,9 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(100)  # before anything else reads the page's HTML
 def on_page_content(html, page, config, files):
+    # MkDocs renders every page before it writes any, holding their Markdown all the while;
+    # nothing reads it after this (an empty string, not None: Page.title treats None as unread).
+    page.markdown = ""
     stashed = _state.get("stashed", {}).pop(page.file.src_uri, None)
     if stashed is None:
         return html
