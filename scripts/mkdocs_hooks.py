@@ -15,7 +15,8 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   validated first); the home page gets the newest notices and the campaigns. Then a notice
   page's plain lines and raw HTML are stashed away from Python-Markdown (rawpage.stash), and
   on_page_content puts them back (and lets go of the page's Markdown).
-- on_post_page: indentation and blank lines dropped from every page (build.compact_html).
+- on_post_page: indentation and blank lines dropped from every page (build.compact_html); the
+  page's HTML let go.
 - on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
   (/feeds/…, /en/feeds/…) written into site_dir; when static-i18n builds both languages in one
   process, the Chinese 404.html is written back over the English one after the English build.
@@ -135,6 +136,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output: str, page, config) -> str:
+    page.content = ""  # written out: nothing reads it again, and the search index is yet to be made
     return build.compact_html(output)
 
 
