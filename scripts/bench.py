@@ -224,21 +224,9 @@ def gzipped(path: Path) -> bytes:
     return gzip.compress(path.read_bytes(), 6, mtime=0)
 
 
-@functools.lru_cache(maxsize=None)
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 6))
-
-
-def sent_kb(site: Path, sent: list[tuple[str, int]], compressed: bool = False) -> float:
-    """KB the server sent; with `compressed`, what a gzip-serving host would have sent."""
-    if not compressed:
-        return round(sum(size for _, size in sent) / 1024, 1)
-    total = 0
-    for url, size in sent:
-        path = site / url.lstrip("/")
-        path = path / "index.html" if path.is_dir() else path
-        total += gzip_size(path) if path.is_file() and size > 1024 else size
-    return round(total / 1024, 1)
+def sent_kb(sent: list[tuple[str, int]]) -> float:
+    """KB the server sent (compressed where it compressed, as a static host does)."""
+    return round(sum(size for _, size in sent) / 1024, 1)
 
 
 @contextlib.contextmanager
@@ -301,7 +289,7 @@ def found(expected: str, links: list[str]) -> bool:
 def lunr_search(site: Path, page_path: str, queries: list[tuple[str, str]], timeout_s: float) -> dict:
     """Bytes and time to the first search result after a notice page loads, a later query, and
     the recall of the query set (expected page among the results shown)."""
-    out = {"first_query_kb": None, "first_query_gz_kb": None, "first_result_s": None, "later_query_ms": None,
+    out = {"first_query_kb": None, "first_result_s": None, "later_query_ms": None,
            "recall": None, "search_kb_before_use": None, "errors": []}
     from playwright.sync_api import sync_playwright
 
@@ -317,8 +305,7 @@ def lunr_search(site: Path, page_path: str, queries: list[tuple[str, str]], time
             try:
                 r = page.evaluate(QUERY_JS, [queries[0][0], int(timeout_s * 1000)])
                 out["first_result_s"] = round((r["t1"] - load_end) / 1000, 2)
-                out["first_query_kb"] = sent_kb(site, server.sent)
-                out["first_query_gz_kb"] = sent_kb(site, server.sent, compressed=True)
+                out["first_query_kb"] = sent_kb(server.sent)
             except Exception as exc:  # noqa: BLE001 — reported, never invented
                 out["errors"].append(f"first query: {str(exc).splitlines()[0][:300]}")
                 return out
@@ -366,7 +353,7 @@ def pagefind(site: Path, page_path: str, queries: list[tuple[str, str]]) -> dict
             hits, anywhere, later_kb, later_ms = 0, 0, [], []
             for i, (q, expected) in enumerate(queries):
                 r = page.evaluate(PAGEFIND_JS, [q, 10])
-                kb = sent_kb(site, server.sent[sent:])
+                kb = sent_kb(server.sent[sent:])
                 if i == 0:
                     out["first_query_kb"] = round(kb, 1)
                 else:
@@ -479,7 +466,6 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
             res[key] = s[key]
             if s[key] is None:
                 missing(key, "; ".join(s["errors"]) or "not measured")
-        res["first_query_gz_kb"] = s["first_query_gz_kb"]
         res["lunr_recall"] = s["recall"]
         if s["errors"]:
             res["notes"] += s["errors"]
@@ -534,7 +520,7 @@ ROWS = [
     ("site_mb", "site size", "MB"), ("html_pages", "HTML pages", ""), ("max_page_kb", "largest page", "KB"),
     ("median_page_kb", "median page", "KB"), ("pages_over_80kb", "pages ≥ 80 KB", ""),
     ("index_raw_mb", "search index raw", "MB"), ("index_gz_mb", "search index gzip", "MB"),
-    ("first_query_kb", "bytes to first result", "KB"), ("first_query_gz_kb", "  same, gzip", "KB"),
+    ("first_query_kb", "bytes to first result", "KB"),
     ("first_result_s", "first result after load", "s"), ("later_query_ms", "later query", "ms"),
     ("lunr_recall", "lunr recall@10", ""), ("plain_build_s", "plain build", "s"), ("wall_s", "wall time", "s"),
 ]

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -65,10 +66,19 @@ def test_loader_file_wraps_request_and_worker(built_site: Path):
         assert needle in text, needle
 
 
-def _requests(ctx) -> list:
+@contextlib.contextmanager
+def _loaded(browser, url: str, width: int, height: int):
+    """A page loaded at this viewport, and the requests it has finished (the list grows)."""
+    ctx = browser.new_context(viewport={"width": width, "height": height})
     seen: list = []
     ctx.on("requestfinished", lambda req: seen.append(req))
-    return seen
+    try:
+        page = ctx.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        yield page, seen
+    finally:
+        ctx.close()
 
 
 def _search_requests(seen) -> list[str]:
@@ -80,12 +90,7 @@ def _search_requests(seen) -> list[str]:
     ("en/" + SH, "customs", "en/agencies/national.gacc/"),
 ])
 def test_loader_fetched_with_the_page_and_nothing_else_before_use(browser, site_server, path, query, expected):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    seen = _requests(ctx)
-    try:
-        page = ctx.new_page()
-        page.goto(site_server + path, wait_until="networkidle")
-        page.wait_for_timeout(300)
+    with _loaded(browser, site_server + path, 1280, 900) as (page, seen):
         loader = [r for r in seen if r.url.split("?")[0].endswith(LOADER)]
         assert len(loader) == 1 and loader[0].response().status == 200, [r.url for r in seen]
         own = "en/" if path.startswith("en/") else ""
@@ -94,24 +99,15 @@ def test_loader_fetched_with_the_page_and_nothing_else_before_use(browser, site_
         assert page.evaluate("typeof window.Worker") == "function"
         assert expected in [r["path"] for r in search(page, site_server, query)]
         assert any(u.split("?")[0].endswith("/search/search_index.json") for u in _search_requests(seen))
-    finally:
-        ctx.close()
 
 
 def test_search_toggle_loads_search_on_a_phone(browser, site_server):
     """At phone width the search box is behind the toggle (label for #__search): opening it loads
     search, and the query typed then is answered."""
-    ctx = browser.new_context(viewport={"width": 360, "height": 740})
-    seen = _requests(ctx)
-    try:
-        page = ctx.new_page()
-        page.goto(site_server + CN, wait_until="networkidle")
-        page.wait_for_timeout(300)
+    with _loaded(browser, site_server + CN, 360, 740) as (page, seen):
         assert _search_requests(seen) == []
         page.click("label.md-header__button[for=__search]")
         page.wait_for_function("document.getElementById('__search').checked")
         page.wait_for_timeout(500)
         assert any("/workers/sd-search.js" in u for u in _search_requests(seen)), _search_requests(seen)
         assert "campaigns/tiequan/" in [r["path"] for r in search(page, site_server, "铁拳")]
-    finally:
-        ctx.close()
