@@ -39,6 +39,21 @@ def test_convert_is_deterministic(tmp_path):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+def plain_file_mode(folder: Path) -> int:
+    """The permission bits this process gives a file it creates with open()."""
+    probe = folder / "probe"
+    probe.write_bytes(b"")
+    return probe.stat().st_mode & 0o777
+
+
+def test_converted_files_are_as_readable_as_any_file_written_here(tmp_path):
+    # written through temporary files, which are owner-only until told otherwise
+    assert run("convert", ROOT / "sources", "--out", tmp_path / "out").returncode == 0
+    expected = plain_file_mode(tmp_path)
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in (tmp_path / "out").iterdir()}
+    assert set(modes.values()) == {oct(expected)}, modes
+
+
 BAD = {
     "empty.txt": b"",
     "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),

@@ -140,6 +140,16 @@ def test_feeds_parse_as_xml(site):
         assert root.tag == "rss" and root.find("channel/item") is not None, feed
 
 
+def test_every_file_of_the_site_is_as_readable_as_any_file_written_here(site, tmp_path):
+    # feeds and open data are written through owner-only temporary files; a web server run
+    # by another user must still be able to read them
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"")
+    expected = probe.stat().st_mode & 0o777
+    odd = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.stat().st_mode & 0o777 != expected]
+    assert not odd, f"{len(odd)} files with other permissions, e.g. {odd[:5]}"
+
+
 def test_every_internal_link_and_anchor_resolves(site):
     pages = sorted(site.rglob("*.html"))
     parsed = {p: parse(p) for p in pages}

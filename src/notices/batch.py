@@ -22,6 +22,12 @@ from .render import render_en, render_json, render_zh
 from .sidecar import SIDECAR_SUFFIX
 
 ROOT = DATA_DIR.parent
+# mkstemp creates files readable by their owner only; what we publish must be readable as a
+# plain open() would make it (0o666 less the umask), or a web server run by another user
+# answers 403. The umask can only be read by setting it, so it is read once, at import.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
 SOURCES_DIR = ROOT / "sources"
 PAGES_DIR = ROOT / "docs" / "notices"
 OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
@@ -163,6 +169,7 @@ def stage(rendered: Rendered, out: Path) -> None:
             rendered.staged.append((Path(tmp), path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            os.chmod(tmp, FILE_MODE)
     except OSError as exc:
         discard(rendered)
         rendered.error = exc.strerror
@@ -257,6 +264,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
