@@ -155,6 +155,24 @@ def test_html_lang_in_browser(context, site_server):
         assert page.evaluate("document.documentElement.lang") == expected, path
 
 
+def test_page_is_styled_for_scripts_before_the_theme_bundle_runs(browser, site_server):
+    # The theme's bundle swaps <html class="no-js"> for "js" when it runs, after the first
+    # paint, which restyles and lays out the whole page again; the page's head does it first.
+    # With the bundle never loading, the class must already be "js".
+    ctx = browser.new_context()
+    try:
+        ctx.route(re.compile(r".*/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+        page = ctx.new_page()
+        for path in ("", "notices/2021-national-work-plan/", "en/about/"):
+            assert page.goto(site_server + path).ok, path
+            classes = page.evaluate("[...document.documentElement.classList]")
+            assert "js" in classes and "no-js" not in classes, (path, classes)
+            # and the bundle really did not run (it defines document$)
+            assert page.evaluate("typeof window.document$") == "undefined", path
+    finally:
+        ctx.close()
+
+
 def _horizontal_overflow(page) -> int:
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
