@@ -13,8 +13,9 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   (build.render_generated).
 - on_page_markdown: notice pages get linked citations and "cited by" (their front matter is
   validated first); the home page gets the newest notices and the campaigns. Then a notice
-  page's plain lines and raw HTML are stashed away from Python-Markdown (rawpage.stash), and
-  on_page_content puts them back (and lets go of the page's Markdown).
+  page's headings, plain paragraphs, tables and raw HTML are stashed away from Python-Markdown
+  (rawpage.stash), and on_page_content puts them back into its HTML and table of contents (and
+  lets go of the page's Markdown).
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html); the
   page's HTML let go.
 - on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
@@ -116,9 +117,9 @@ def on_page_markdown(markdown, page, config, files):
     except build.FrontMatterError as exc:
         raise PluginError(str(exc)) from exc
     if page.file.src_uri.startswith("notices/"):
-        result = rawpage.stash(markdown)
-        if result:
-            markdown, stashed = result
+        stashed = rawpage.stash(markdown)
+        if stashed:
+            markdown = stashed.markdown
             _state.setdefault("stashed", {})[page.file.src_uri] = stashed
     return markdown
 
@@ -132,6 +133,8 @@ def on_page_content(html, page, config, files):
     if stashed is None:
         return html
     page.present_anchor_ids = (page.present_anchor_ids or set()) | rawpage.stashed_ids(stashed)
+    if stashed.headings:
+        page.toc = build.toc_with_stashed(page.toc, stashed)
     return rawpage.restore(html, stashed)
 
 

@@ -96,19 +96,20 @@ def test_notice_pages_render_the_same_with_plain_lines_stashed(config, generated
     links = build.Crosslinker(build.load(docs))
     pages = sorted((docs / "notices").glob("*.md"))
     assert len(pages) >= 2 * 85
-    total = kept_away = 0
+    total = kept_away = headings = 0
     for path in pages:
         meta_text, meta = get_data(path.read_text(encoding="utf-8"))
         uri = f"notices/{path.name}"
         text = links.page_markdown(meta_text, uri, meta, "en" if path.name.endswith(".en.md") else "zh")
-        result = rawpage.stash(text)
-        assert result is not None, path
-        stashed_text, stashed = result
+        stashed = rawpage.stash(text)
+        assert stashed is not None, path
         total += len(text)
-        kept_away += sum(map(len, stashed))
+        kept_away += sum(map(len, stashed.pieces))
         html, toc = python_markdown(config, text)
-        got, got_toc = python_markdown(config, stashed_text)
+        got, got_toc = python_markdown(config, stashed.markdown)
         assert rawpage.restore(got, stashed) == html, path
-        assert got_toc == toc, path
+        assert rawpage.toc_tokens(got_toc, stashed) == toc, path
+        headings += bool(stashed.headings)
         assert rawpage.stashed_ids(stashed) <= {*re.findall(r'\bid="([^"]*)"', html)}
     assert kept_away > 0.6 * total  # the point: most of the text never reaches Python-Markdown
+    assert headings > 0.9 * len(pages)  # and the headings of nearly every page

@@ -80,6 +80,17 @@ def render_generated(page, config, files) -> None:
     page.present_anchor_ids = out.anchors
 
 
+def toc_with_stashed(toc, stashed: rawpage.Stash):
+    """A page's table of contents (MkDocs') with the headings rawpage.stash kept from
+    Python-Markdown added after those it rendered."""
+    from mkdocs.structure.toc import get_toc
+
+    def tokens(links) -> list[dict]:
+        return [{"level": a.level, "id": a.id, "name": a.title, "children": tokens(a.children)} for a in links]
+
+    return get_toc(rawpage.toc_tokens(tokens(toc), stashed))
+
+
 def validate_notice_meta(src_path: str, meta: dict, data: SiteData) -> str:
     """The slug of a notice page; FrontMatterError naming the file and the key when its front
     matter is wrong."""

@@ -9,13 +9,14 @@ parser and inline patterns over text that has nothing for them), a fifth of a bu
 site's toc and attr_list settings) gives; tests/test_rawpage.py compares the two on every
 generated page. Anything outside the subset gives None, and MkDocs renders the page as usual.
 
-Notice pages are Markdown proper, but most of their blocks are plain paragraphs (a task's with
-an attribute list), raw HTML and a table of plain cells, which Python-Markdown only copies, after
-running its block parser, raw-HTML parser, inline patterns and serializer over them. `stash`
-replaces each run of such blocks with one placeholder holding their HTML (and the plain lines of
-other blocks with one each) before Python-Markdown sees the page, and `restore` puts them back
-into its HTML: the same HTML (the tests compare the two on every notice page) in about half the
-time for a Chinese page, a quarter for an English one.
+Notice pages are Markdown proper, but most of their blocks are headings with an id, plain
+paragraphs (a task's with an attribute list), raw HTML and a table of plain cells, which
+Python-Markdown only copies, after running its block parser, raw-HTML parser, inline patterns,
+toc and serializer over them. `stash` replaces each run of such blocks with one placeholder
+holding their HTML (and the plain lines of other blocks with one each) before Python-Markdown
+sees the page; `restore` puts them back into its HTML and `toc_tokens` the stashed headings into
+its table of contents. The same HTML and table of contents (the tests compare them on every
+notice page) in about a sixth of the time.
 """
 
 from __future__ import annotations
@@ -85,6 +86,18 @@ def _attrs(spec: str | None) -> list[tuple[str, str | None]] | None:
     return out
 
 
+def _heading_html(level: int, text: str, anchor: str, attrs: list[tuple[str, str | None]]) -> str:
+    """A heading as Python-Markdown writes it with the toc extension's permalink."""
+    attr_html = "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"'
+                        for k, v in sorted(attrs + [("id", anchor)]))
+    return (f'<h{level}{attr_html}>{text}<a class="headerlink" href="#{html.escape(anchor)}" '
+            f'title="Permanent link">&para;</a></h{level}>')
+
+
+def _toc_token(level: int, text: str, anchor: str) -> dict:
+    return {"level": level, "id": anchor, "name": _TAG.sub("", text), "html": text, "data-toc-label": ""}
+
+
 def render(markdown: str, slugify: Callable[[str, str], str]) -> Rendered | None:
     """HTML for a page written in the subset; None when the page uses anything else."""
     blocks = [b for b in _BLANK.split(markdown.replace("\r\n", "\n").strip("\n")) if b.strip()]
@@ -107,11 +120,9 @@ def render(markdown: str, slugify: Callable[[str, str], str]) -> Rendered | None
             if not anchor or anchor in ids:
                 return None  # Python-Markdown would number a repeated slug; not worth copying
             ids.add(anchor)
-            attrs = sorted([(k, v) for k, v in attrs if k != "id"] + [("id", anchor)])
-            attr_html = "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in attrs)
-            out.append(f'<h{level}{attr_html}>{text}<a class="headerlink" href="#{html.escape(anchor)}" '
-                       f'title="Permanent link">&para;</a></h{level}>')
-            tokens.append({"level": level, "id": anchor, "name": name, "html": text, "data-toc-label": ""})
+            attrs = [(k, v) for k, v in attrs if k != "id"]
+            out.append(_heading_html(level, text, anchor, attrs))
+            tokens.append(_toc_token(level, text, anchor))
             if level == 1 and title is None:
                 title = html.unescape(name)
         elif _raw_block(first):
@@ -193,45 +204,85 @@ def _block_html(lines: list[str]) -> str | None:
     return f"<p{attr_html}>" + "\n".join(lines) + "</p>"
 
 
-def stash(markdown: str) -> tuple[str, list[str]] | None:
+@dataclass(frozen=True)
+class Stash:
+    markdown: str        # what Python-Markdown is given
+    pieces: list[str]    # the HTML of each placeholder
+    headings: list[dict]  # toc tokens of the headings in `pieces`, in order, not nested
+
+
+def _stashed_heading(lines: list[str]) -> tuple[str, dict] | None:
+    """A heading below h1 with an explicit id and plain text, as HTML and its toc token."""
+    m = _HEADING.fullmatch(lines[0]) if len(lines) == 1 else None
+    if not m or len(m.group(1)) < 2 or m.group(2).endswith("#") or not _plain_inline(m.group(2)):
+        return None
+    attrs = _attrs(m.group(3))
+    if attrs is None or [k for k, _ in attrs] != ["id"]:
+        return None
+    level, text, anchor = len(m.group(1)), m.group(2), attrs[0][1]
+    return _heading_html(level, text, anchor, []), _toc_token(level, text, anchor)
+
+
+def stash(markdown: str, headings: bool = True) -> Stash | None:
     """The page with what Python-Markdown would only copy replaced by placeholders: each run of
-    whole blocks it needs not parse (raw HTML, paragraphs of plain lines, plain tables) by one
-    placeholder holding their HTML, and the plain lines (text and inline HTML) of the other blocks
-    by one placeholder each. None for a page this does not handle (fenced code, setext headings,
-    the placeholder word itself)."""
+    whole blocks it needs not parse (raw HTML, paragraphs of plain lines, plain tables, headings
+    below h1 with an id) by one placeholder holding their HTML, and the plain lines (text and
+    inline HTML) of other blocks by one placeholder each. Headings are stashed only when every
+    heading but a leading h1 can be, so that the table of contents is Python-Markdown's (the
+    h1, which also gives the page its title) followed by `headings`. None for a page this does
+    not handle (fenced code, setext headings, the placeholder word itself)."""
     if "SDRAW" in markdown or "```" in markdown or "~~~" in markdown or _SETEXT.search(markdown):
         return None
-    stashed: list[str] = []
+    pieces: list[str] = []
+    tokens: list[dict] = []
     out: list[str] = []
     run: list[str] = []
 
     def flush() -> None:
         if run:
-            stashed.append("\n".join(run))
-            out.append(f"SDRAWB{len(stashed) - 1}X")
+            pieces.append("\n".join(run))
+            out.append(f"SDRAWB{len(pieces) - 1}X")
             run.clear()
 
     for block in _BLANK.split(markdown):
         lines = block.split("\n")
-        done = _block_html(block.strip("\n").split("\n")) if block.strip() else None
+        whole = block.strip("\n").split("\n")
+        if headings and whole[0].startswith("#"):
+            heading = _stashed_heading(whole)
+            if heading is not None:
+                run.append(heading[0])
+                tokens.append(heading[1])
+                continue
+            if tokens or not whole[0].startswith("# "):
+                return stash(markdown, headings=False)  # Python-Markdown would not see them in order
+        done = _block_html(whole) if block.strip() else None
         if done is not None:
             run.append(done)
             continue
         flush()
         for i, line in enumerate(lines):
             if _plain_line(line):
-                stashed.append(line)
-                lines[i] = f"SDRAWL{len(stashed) - 1}X"
+                pieces.append(line)
+                lines[i] = f"SDRAWL{len(pieces) - 1}X"
         out.append("\n".join(lines))
     flush()
-    return "\n\n".join(out), stashed
+    return Stash("\n\n".join(out), pieces, tokens)
 
 
-def restore(html: str, stashed: list[str]) -> str:
-    html = _STASHED_BLOCK.sub(lambda m: stashed[int(m.group(1))], html)
-    return _STASHED_LINE.sub(lambda m: stashed[int(m.group(1))], html)
+def toc_tokens(rendered: list[dict], stashed: Stash) -> list[dict]:
+    """The page's table of contents (nested tokens): Python-Markdown's, of what it rendered,
+    then the stashed headings."""
+    def flat(tokens: list[dict]) -> list[dict]:
+        return [t for token in tokens for t in [{k: v for k, v in token.items() if k != "children"},
+                                                 *flat(token.get("children") or [])]]
+    return nest_toc_tokens(flat(rendered) + [dict(t) for t in stashed.headings])
 
 
-def stashed_ids(stashed: list[str]) -> set[str]:
+def restore(html: str, stashed: Stash) -> str:
+    html = _STASHED_BLOCK.sub(lambda m: stashed.pieces[int(m.group(1))], html)
+    return _STASHED_LINE.sub(lambda m: stashed.pieces[int(m.group(1))], html)
+
+
+def stashed_ids(stashed: Stash) -> set[str]:
     """The anchors in the stashed HTML, which MkDocs would have collected from the raw HTML."""
-    return {a for piece in stashed if "id=" in piece for a in _ID.findall(piece)}
+    return {a for piece in stashed.pieces if "id=" in piece for a in _ID.findall(piece)}
