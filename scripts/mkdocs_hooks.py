@@ -32,7 +32,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from notices.site import build, rawpage
+from notices.site import build, rawpage, split
 
 _state: dict = {}
 _DEFAULT = "zh"  # the site's default language: built at the root, writes open data and feeds
@@ -44,16 +44,10 @@ def _language(config) -> str:
     return "en" if str(lang).startswith("en") else "zh"
 
 
-def _alone(config) -> str | None:
-    """The language this process builds alone (SD_LANGUAGE, see notices.site.split), or None."""
-    i18n = config.plugins.get("i18n")
-    return getattr(getattr(i18n, "config", None), "build_only_locale", None)
-
-
 def on_config(config):
     """A language built on its own (notices.site.split, SD_LANGUAGE) other than the default one
     lives under /<lang>/ of the site: its canonical URLs and sitemap say so."""
-    only = _alone(config)
+    only = split.built_alone(config)
     if only and only != _DEFAULT and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{only}/"
     return config
@@ -64,7 +58,7 @@ def on_files(files, config):
     and prefers x.md (Chinese) over x.en.md: the Chinese pages that have a translation are
     dropped here, before it sees them (it runs later, at priority -100). So are the notices'
     records and originals, which the Chinese build publishes at the root."""
-    lang = _alone(config)
+    lang = split.built_alone(config)
     if not lang or lang == _DEFAULT:
         return files
     names = {f.src_uri for f in files}

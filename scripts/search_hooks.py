@@ -40,7 +40,8 @@ from mkdocs.plugins import event_priority
 
 from notices import search as sd
 from notices.registry import Registry
-from notices.site import searchparse
+from notices.site import searchparse, split
+from notices.site.data import load_notices
 
 log = logging.getLogger("mkdocs.hooks.search")
 _state: dict = {}
@@ -114,16 +115,6 @@ def on_post_page(output: str, page, config) -> str:
                        .replace("&amp;", "&"), output, count=1)
 
 
-def _notices(docs_dir: Path) -> list[dict]:
-    out = []
-    for p in sorted((docs_dir / "notices").glob("*.json")):
-        try:
-            out.append(json.loads(p.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
-    return out
-
-
 @event_priority(-110)  # after static-i18n (-100), which writes the final index for all languages
 def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
@@ -137,7 +128,7 @@ def on_post_build(config) -> None:
         return
     cut, dict2 = _tokenizer(config)
     reg = _state["reg"]
-    notices = _notices(Path(config.docs_dir))
+    notices = load_notices(Path(config.docs_dir) / "notices")
     years: dict[str, set] = {}
     for n in notices:
         for c in n.get("campaigns") or []:
@@ -149,7 +140,7 @@ def on_post_build(config) -> None:
     out = sd.rework_index(index, cut, dict2, keys=sd.page_keys(notices, campaigns), syn=sd.synonyms(reg, syn_data or {}))
     ts = sd.opencc_ts_characters()
     before = path.stat().st_size
-    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)  # notices.site.split
+    only = split.built_alone(config)
     for lang, part in sd.split_languages(out, only="en" if str(only).startswith("en") else "zh" if only else None).items():
         part["config"]["sd"]["t2s"] = "".join(f"{k}{v}" for k, v in sorted(sd.t2s_table(sd.index_chars(part), ts).items()))
         target = path.with_name(f"search_index.{lang}.json")

@@ -42,6 +42,13 @@ class Result:
     output: str
 
 
+def built_alone(config) -> str | None:
+    """The language a MkDocs process builds alone (SD_LANGUAGE, static-i18n's
+    build_only_locale), or None when it builds every language."""
+    i18n = config.plugins.get("i18n")
+    return getattr(getattr(i18n, "config", None), "build_only_locale", None)
+
+
 def command(config_file: Path, site_dir: Path, strict: bool) -> list[str]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(site_dir)]
     return cmd + (["--strict"] if strict else [])
