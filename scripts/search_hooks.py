@@ -115,6 +115,16 @@ def on_post_page(output: str, page, config) -> str:
                        .replace("&amp;", "&"), output, count=1)
 
 
+def _release_plugin_entries(config) -> None:
+    """The search plugin keeps every entry it wrote until the next build; this build reads them
+    back from its file, so a plain build lets them go (a dirty reload of `mkdocs serve` merges
+    them into its next index: kept)."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(plugin, "search_index", None)
+    if index is not None and not getattr(plugin, "is_dirty", False):
+        index.entries = []
+
+
 @event_priority(-110)  # after static-i18n (-100), which writes the final index for all languages
 def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n")
@@ -126,6 +136,7 @@ def on_post_build(config) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     if "sd" in index.get("config", {}):
         return
+    _release_plugin_entries(config)
     cut, dict2 = _tokenizer(config)
     reg = _state["reg"]
     notices = load_notices(Path(config.docs_dir) / "notices")
@@ -138,14 +149,17 @@ def on_post_build(config) -> None:
     syn_file = _data_dir(config) / "search" / "synonyms.yaml"
     syn_data = yaml.safe_load(syn_file.read_text(encoding="utf-8")) if syn_file.exists() else {}
     out = sd.rework_index(index, cut, dict2, keys=sd.page_keys(notices, campaigns), syn=sd.synonyms(reg, syn_data or {}))
+    documents = len(index.get("docs", []))
+    del index  # the plugin's documents, no longer needed: memory for what follows
     ts = sd.opencc_ts_characters()
     before = path.stat().st_size
     only = split.built_alone(config)
     for lang, part in sd.split_languages(out, only="en" if str(only).startswith("en") else "zh" if only else None).items():
         part["config"]["sd"]["t2s"] = "".join(f"{k}{v}" for k, v in sorted(sd.t2s_table(sd.index_chars(part), ts).items()))
         target = path.with_name(f"search_index.{lang}.json")
-        target.write_text(sd.dumps(part), encoding="utf-8")
+        with target.open("w", encoding="utf-8") as handle:  # streamed: no copy of the whole text
+            sd.dump(part, handle)
         log.info("search index %s: %d documents, %d bytes", target.name, len(part["docs"]), target.stat().st_size)
     path.write_text(sd.dumps(sd.stub_index(out)), encoding="utf-8")
     log.info("search index reworked: %d bytes, %d → %d documents, split by language",
-             before, len(index.get("docs", [])), len(out["docs"]))
+             before, documents, len(out["docs"]))

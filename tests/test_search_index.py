@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -222,3 +223,14 @@ def test_split_languages_and_stub():
 def test_dumps_is_compact_utf8():
     text = sd.dumps({"config": {"a": [1, 2]}, "docs": [{"title": "剑网"}]})
     assert text == '{"config":{"a":[1,2]},"docs":[{"title":"剑网"}]}'
+
+
+@pytest.mark.parametrize("index", [
+    {"config": {"a": [1, "中"], "sd": {"t2s": "發发"}}, "docs": [{"location": "x/", "text": "中\u200b文 <&>"}, {"title": "t"}]},
+    {"config": {}, "docs": []},
+    {"docs": [{"a": 1}], "config": None},
+])
+def test_dump_writes_what_dumps_returns(index):
+    handle = io.StringIO()
+    sd.dump(index, handle)
+    assert handle.getvalue() == sd.dumps(index)

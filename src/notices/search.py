@@ -369,11 +369,30 @@ def stub_index(index: Mapping) -> dict:
     return {"config": config, "docs": []}
 
 
+JSON_SEPARATORS = (",", ":")
+
+
 def dumps(index: Mapping) -> str:
     """Compact JSON as shipped: UTF-8 text (no \\u escapes), no spaces."""
     import json
 
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(index, ensure_ascii=False, separators=JSON_SEPARATORS)
+
+
+def dump(index: Mapping, handle) -> None:
+    """`dumps` written to an open text file a document at a time (the same text, without the
+    whole of it in memory at once; json.dump would, but with the pure-Python encoder)."""
+    handle.write("{")
+    for i, (key, value) in enumerate(index.items()):
+        handle.write(("," if i else "") + dumps(key) + ":")
+        if key != "docs":
+            handle.write(dumps(value))
+            continue
+        handle.write("[")
+        for j, doc in enumerate(value):
+            handle.write(("," if j else "") + dumps(doc))
+        handle.write("]")
+    handle.write("}")
 
 
 def index_chars(index: Mapping) -> set[str]:
