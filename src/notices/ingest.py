@@ -84,6 +84,22 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
+class FastParentTag(Tag):
+    """bs4's Tag with a direct `find_parent(name)`: markdownify asks it of every tag (is it
+    inside a <pre>?), and bs4 answers through a general search that builds a filter each time.
+    html.parser gives tags no namespace prefix, so a name matches exactly when equal."""
+
+    def find_parent(self, name=None, attrs=None, **kwargs):
+        if not isinstance(name, str) or ":" in name or attrs or kwargs:
+            return super().find_parent(name, attrs, **kwargs)
+        parent = self.parent
+        while parent is not None:
+            if parent.name == name:
+                return parent
+            parent = parent.parent
+        return None
+
+
 class NoticeConverter(MarkdownConverter):
     """markdownify, reduced to plain text with block structure: notices have no inline
     formatting worth keeping, and links or images from a source must not become live."""
@@ -126,7 +142,7 @@ class NoticeConverter(MarkdownConverter):
 
 
 def html_to_text(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser", element_classes={Tag: FastParentTag})
     text = NoticeConverter(heading_style="ATX", bullets="", strip=[]).convert_soup(soup)
     # markdownify writes table rows as `| a | b |` and separator rows `| --- |`.
     return "\n".join(line for line in text.splitlines() if not re.fullmatch(r"\s*\|?(\s*-{3,}\s*\|)+\s*", line))
