@@ -105,19 +105,20 @@ class NoticeConverter(MarkdownConverter):
     formatting worth keeping, and links or images from a source must not become live."""
 
     def convert_soup(self, soup):
-        # One pass in document order: a tag goes when it or a tag around it is chrome, by tag
-        # name or by a class/id word; the descendants of a dropped tag are skipped.
-        for tag in [t for t in soup.descendants if isinstance(t, Tag)]:
-            # bs4's `decomposed` property would search the subtree of every live tag for a child
-            # named "_decomposed", so read the flag directly
-            if vars(tag).get("_decomposed"):
-                continue
-            if tag.name in CHROME_TAG_SET:
-                tag.decompose()
-                continue
-            words = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-            if CHROME_WORDS.search(words):
-                tag.decompose()
+        # A tag goes when it is chrome, by tag name or by a class/id word; the tags inside a
+        # dropped one are never looked at. Each tag is judged on its own, so the order of the
+        # walk does not matter. Taken out of the tree (`extract`) rather than destroyed
+        # (`decompose`, which visits every tag inside): the rest of the tree is the same.
+        stack = [soup]
+        while stack:
+            for child in list(stack.pop().contents):  # a copy: extracting changes `contents`
+                if not isinstance(child, Tag):
+                    continue
+                if child.name in CHROME_TAG_SET or CHROME_WORDS.search(
+                        " ".join(child.get("class") or []) + " " + (child.get("id") or "")):
+                    child.extract()
+                else:
+                    stack.append(child)
         return super().convert_soup(soup)
 
     def convert_a(self, el, text, parent_tags):
