@@ -89,7 +89,9 @@ def simplified_table() -> dict[int, str]:
     for row in path.read_text(encoding="utf-8").splitlines():
         source, _, targets = row.partition("\t")
         target = targets.split(" ")[0]
-        if len(source) == 1 and len(target) == 1:
+        # a character that maps to itself changes nothing; left out, it does not make a
+        # simplified text look traditional (and translated for nothing)
+        if len(source) == 1 and len(target) == 1 and source != target:
             table[ord(source)] = target
     return table
 
@@ -149,10 +151,16 @@ def clean(text: str) -> Cleaned:
     dropped: list[str] = []
     pieces: list[Piece] = []
     text = normalise_spaces(text)
-    for number, (raw, orig) in enumerate(zip(to_simplified(text).split("\n"), text.split("\n")), start=1):
-        line, orig = raw.strip(), orig.strip()
+    simplified = to_simplified(text)
+    # Most notices are simplified already: then the text as written is the same string, and
+    # each step is taken on it once instead of twice.
+    same = simplified is text
+    lines = simplified.split("\n")
+    for number, (raw, orig) in enumerate(zip(lines, lines if same else text.split("\n")), start=1):
+        line = raw.strip()
         if not line:
             continue
+        orig = line if same else orig.strip()
         if is_furniture(line):
             dropped.append(orig)
             continue
@@ -162,11 +170,14 @@ def clean(text: str) -> Cleaned:
         if stripped != line and not stripped.count("|"):
             dropped.append(orig[len(stripped):].strip())
             line, orig = stripped, orig[:len(stripped)]
+        # A marker is split off only after white space: a line without any needs no search
+        # (str.split and the regex's \s agree on what white space is).
+        inline = INLINE_MARKER_RE.finditer(line) if len(line.split(None, 1)) > 1 else ()
         start = 0
-        for match in [*INLINE_MARKER_RE.finditer(line), None]:
+        for match in [*inline, None]:
             end = match.start() if match else len(line)
-            part, part_orig = line[start:end], orig[start:end]
-            part, part_orig = drop_spaces_near_cjk(part.strip()), drop_spaces_near_cjk(part_orig.strip())
+            part = drop_spaces_near_cjk(line[start:end].strip())
+            part_orig = part if same else drop_spaces_near_cjk(orig[start:end].strip())
             if part:
                 pieces.append(Piece(Para(part, part_orig, number), indent if start == 0 else 0, indent + len(line)))
             start = match.end() if match else end

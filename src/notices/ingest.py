@@ -84,24 +84,41 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
+class FastParentTag(Tag):
+    """bs4's Tag with a direct `find_parent(name)`: markdownify asks it of every tag (is it
+    inside a <pre>?), and bs4 answers through a general search that builds a filter each time.
+    html.parser gives tags no namespace prefix, so a name matches exactly when equal."""
+
+    def find_parent(self, name=None, attrs=None, **kwargs):
+        if not isinstance(name, str) or ":" in name or attrs or kwargs:
+            return super().find_parent(name, attrs, **kwargs)
+        parent = self.parent
+        while parent is not None:
+            if parent.name == name:
+                return parent
+            parent = parent.parent
+        return None
+
+
 class NoticeConverter(MarkdownConverter):
     """markdownify, reduced to plain text with block structure: notices have no inline
     formatting worth keeping, and links or images from a source must not become live."""
 
     def convert_soup(self, soup):
-        # One pass in document order: a tag goes when it or a tag around it is chrome, by tag
-        # name or by a class/id word; the descendants of a dropped tag are skipped.
-        for tag in [t for t in soup.descendants if isinstance(t, Tag)]:
-            # bs4's `decomposed` property would search the subtree of every live tag for a child
-            # named "_decomposed", so read the flag directly
-            if vars(tag).get("_decomposed"):
-                continue
-            if tag.name in CHROME_TAG_SET:
-                tag.decompose()
-                continue
-            words = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-            if CHROME_WORDS.search(words):
-                tag.decompose()
+        # A tag goes when it is chrome, by tag name or by a class/id word; the tags inside a
+        # dropped one are never looked at. Each tag is judged on its own, so the order of the
+        # walk does not matter. Taken out of the tree (`extract`) rather than destroyed
+        # (`decompose`, which visits every tag inside): the rest of the tree is the same.
+        stack = [soup]
+        while stack:
+            for child in list(stack.pop().contents):  # a copy: extracting changes `contents`
+                if not isinstance(child, Tag):
+                    continue
+                if child.name in CHROME_TAG_SET or CHROME_WORDS.search(
+                        " ".join(child.get("class") or []) + " " + (child.get("id") or "")):
+                    child.extract()
+                else:
+                    stack.append(child)
         return super().convert_soup(soup)
 
     def convert_a(self, el, text, parent_tags):
@@ -126,7 +143,7 @@ class NoticeConverter(MarkdownConverter):
 
 
 def html_to_text(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser", element_classes={Tag: FastParentTag})
     text = NoticeConverter(heading_style="ATX", bullets="", strip=[]).convert_soup(soup)
     # markdownify writes table rows as `| a | b |` and separator rows `| --- |`.
     return "\n".join(line for line in text.splitlines() if not re.fullmatch(r"\s*\|?(\s*-{3,}\s*\|)+\s*", line))

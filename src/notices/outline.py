@@ -209,10 +209,18 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
     return pieces
 
 
-def heading_matches(section_ids: dict[str, Section], path: list[Marker], words: list[str]) -> bool:
-    for depth in range(1, len(path)):
-        section = section_ids.get(numbers_id("s-", path[:depth]))
-        if section and any(w in section.heading for w in words):
+def sections_headed(sections: list[Section], words: list[str]) -> set[str]:
+    """Ids of the sections whose heading holds one of `words` (each id as `all_sections` keeps it)."""
+    return {sid for sid, section in all_sections(sections).items() if any(w in section.heading for w in words)}
+
+
+def heading_matches(headed: set[str], path: list[Marker]) -> bool:
+    """Whether a section above the item of `path` (not the item itself) is one of `headed`."""
+    # the ids of the path's shorter prefixes, built one number at a time: s-3, s-3-2, …
+    section_id = "s"
+    for marker in path[:-1]:
+        section_id += f"-{marker.number}"
+        if section_id in headed:
             return True
     return False
 
@@ -228,10 +236,9 @@ def all_sections(sections: list[Section]) -> dict[str, Section]:
 def measures_as_tasks(items: list[Item], out: Outline) -> None:
     """Where no parenthesis assigns work, the numbered measures under a measures heading are
     the tasks; their paragraphs become task blocks so they can be linked to."""
-    by_id = all_sections(out.sections)
-    words = vocabulary()["task_headings"]
+    headed = sections_headed(out.sections, vocabulary()["task_headings"])
     for item in items:
-        if not heading_matches(by_id, item.path, words):
+        if not heading_matches(headed, item.path):
             continue
         task_id = numbers_id("t-", item.path)
         out.tasks.append(TaskSpan(task_id, item.path, item.text, None, item.section))
@@ -241,11 +248,10 @@ def measures_as_tasks(items: list[Item], out: Outline) -> None:
 
 def find_phases(items: list[Item], sections: list[Section]) -> list[Phase]:
     """The stages of an implementation plan, with the deadline where the text gives a date."""
-    by_id = all_sections(sections)
-    words = vocabulary()["phase_headings"]
+    headed = sections_headed(sections, vocabulary()["phase_headings"])
     phases = []
     for item in items:
-        if not heading_matches(by_id, item.path, words):
+        if not heading_matches(headed, item.path):
             continue
         text, heading = item.text, item.heading
         body = text.split("。", 1)[1] if heading else text

@@ -243,5 +243,8 @@ def render_en(notice: Notice) -> str:
 
 def render_json(notice: Notice) -> str:
     # The encoder walks lists and dicts itself and asks `fields_of` only for the dataclasses:
-    # the same JSON as `notice.to_dict()`, without building that copy first.
-    return json.dumps(notice, default=fields_of, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # the same JSON as `notice.to_dict()`, without building that copy first. A notice is a
+    # tree (nothing refers back to what holds it), so the encoder's check for cycles, which
+    # costs a third of its time, is left out.
+    return json.dumps(notice, default=fields_of, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False) + "\n"
