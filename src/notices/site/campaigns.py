@@ -21,15 +21,27 @@ def campaign_path(series: str) -> str:
 
 def campaign_tasks(data: SiteData, series: str) -> list[TaskRow]:
     """Every task, across all notices, that names a campaign of this series; sorted."""
-    rows = []
+    return _tasks_by_series(data).get(series, [])
+
+
+def _tasks_by_series(data: SiteData) -> dict[str, list[TaskRow]]:
+    """campaign_tasks of every series, found in one pass over the tasks and kept on `data`
+    (asked for several times per series, each a scan of every task of every notice)."""
+    if "_tasks_by_series" in data.__dict__:
+        return data.__dict__["_tasks_by_series"]
+    found: dict[str, list[TaskRow]] = {}
     for notice in data.notices:
-        editions = {c["id"]: c for c in notice["campaigns"] if c["series"] == series}
+        editions = {c["id"]: c for c in notice["campaigns"]}
         for task in notice["tasks"]:
-            named = [editions[c] for c in task["campaigns"] if c in editions]
-            if named:
-                year = next((c["year"] for c in named if c["year"]), None)
-                rows.append(TaskRow(notice, task, year or notice_year(notice)))
-    return sorted(rows, key=row_key)
+            named: dict[str, list[dict]] = {}
+            for c in task["campaigns"]:
+                if c in editions:
+                    named.setdefault(editions[c]["series"], []).append(editions[c])
+            for series, cs in named.items():
+                year = next((c["year"] for c in cs if c["year"]), None)
+                found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
+    data.__dict__["_tasks_by_series"] = found = {s: sorted(rows, key=row_key) for s, rows in found.items()}
+    return found
 
 
 def campaign_notices(data: SiteData, series: str) -> list[dict]:
