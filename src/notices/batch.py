@@ -3,6 +3,7 @@ and writing each notice's files whole or not at all."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -220,10 +221,16 @@ def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
     yield job(paths[0], registry)
     rest = paths[1:]
     _WORKER_JOB = (job, registry)  # forked workers inherit it instead of loading the registry again
+    # What the workers inherit lives as long as they do: out of the collector's sight, their
+    # collections scan only what each notice makes.
+    gc.freeze()
     # small chunks, so that no worker is left alone with a long last one
     chunk = max(1, min(16, len(rest) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_job_in_worker, rest, chunksize=chunk)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_job_in_worker, rest, chunksize=chunk)
+    finally:
+        gc.unfreeze()
 
 
 def refuse_duplicate_index_numbers(batch: Batch) -> None:
