@@ -84,6 +84,8 @@ def test_anchors_and_title(config):
     '<div markdown="1">\n*x*\n</div>',
     "<table>\n<tr><td>x</td></tr>\n</table> tail",
     "line one  \nline two",        # a hard line break
+    "text\n{: #t-1 .task }",        # a paragraph's attribute list
+    "text\n{ #t-1 }",
 ])
 def test_anything_else_is_left_to_python_markdown(config, text):
     assert rawpage.render(text, config["mdx_configs"]["toc"]["slugify"]) is None

@@ -32,6 +32,8 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 _BLANK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"(#{1,6}) +(.*?)(?: +\{([^{}]*)\})? *")
 _ATTR = re.compile(r"(#|\.)?([\w-]+)(?:=([\w./:-]+))?")
+# A paragraph's closing attribute list line (attr_list: `{: #id .class }`, the colon optional).
+_ATTR_LINE = re.compile(r"\{:? *([^{}\n]*?) *\}")
 _TAG = re.compile(r"<[a-zA-Z/][^<>]*>")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);")
 _BLOCK_START = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
@@ -133,7 +135,8 @@ def render(markdown: str, slugify: Callable[[str, str], str]) -> Rendered | None
             if not all(_plain_inline(line[2:]) for line in lines):
                 return None
             out.append("<ul>\n" + "".join(f"<li>{line[2:].strip()}</li>\n" for line in lines) + "</ul>")
-        elif any(_MARKDOWN_LINE.match(line) for line in lines) or not _plain_inline(block):
+        elif any(_MARKDOWN_LINE.match(line) or _ATTR_LINE.fullmatch(line) for line in lines) \
+                or not _plain_inline(block):
             return None  # lists, quotes, tables, setext headings, code: Markdown proper
         else:
             out.append(f"<p>{block.strip()}</p>")
@@ -157,7 +160,6 @@ def _plain_line(line: str) -> bool:
             and not any(c in line for c in "|{}") and _plain_inline(line))
 
 
-_ATTR_LINE = re.compile(r"\{:? *([^{}\n]*?) *\}")
 _TABLE_RULE = re.compile(r"\|(?: *-{3,} *\|)+")
 
 
