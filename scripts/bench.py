@@ -481,6 +481,7 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
             if s[key] is None:
                 missing(key, "; ".join(s["errors"]) or "not measured")
         res["lunr_recall"] = s["recall"]
+        res["search_kb_before_use"] = s["search_kb_before_use"]
         if s["errors"]:
             res["notes"] += s["errors"]
     elif args.no_browser:

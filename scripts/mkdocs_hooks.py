@@ -16,6 +16,8 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   page's headings, plain paragraphs, tables and raw HTML are stashed away from Python-Markdown
   (rawpage.stash), and on_page_content puts them back into its HTML and table of contents (and
   lets go of the page's Markdown).
+- on_page_content / on_page_context: each page's HTML is kept compressed between the two, while
+  MkDocs renders every other page (build.pack).
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html); the
   page's HTML let go.
 - on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
@@ -118,18 +120,30 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@event_priority(100)  # before anything else reads the page's HTML
+@event_priority(100)  # before anything else reads the page's HTML (no plugin of the site does)
 def on_page_content(html, page, config, files):
     # MkDocs renders every page before it writes any, holding their Markdown all the while;
     # nothing reads it after this (an empty string, not None: Page.title treats None as unread).
     page.markdown = ""
     stashed = _state.get("stashed", {}).pop(page.file.src_uri, None)
-    if stashed is None:
-        return html
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | rawpage.stashed_ids(stashed)
-    if stashed.headings:
-        page.toc = build.toc_with_stashed(page.toc, stashed)
-    return rawpage.restore(html, stashed)
+    if stashed is not None:
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | rawpage.stashed_ids(stashed)
+        if stashed.headings:
+            page.toc = build.toc_with_stashed(page.toc, stashed)
+        html = rawpage.restore(html, stashed)
+    # ... and every page's HTML, until it writes the page: kept compressed until then (at 5,000
+    # notices, about 470 MB per language process as text), unpacked by on_page_context.
+    page.sd_packed_content = build.pack(html)
+    return ""
+
+
+@event_priority(1000)  # before anything reads the page's HTML: the search plugin, the template
+def on_page_context(context, page, config, nav):
+    packed = getattr(page, "sd_packed_content", None)
+    if packed is not None:
+        page.content = build.unpack(packed)
+        del page.sd_packed_content
+    return context
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -4,6 +4,7 @@ the cross-links to notice pages and the home page, write open data and feeds aft
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
 
 from ..batch import write_if_changed
@@ -78,6 +79,15 @@ def render_generated(page, config, files) -> None:
     page.content, page.toc = out.html, get_toc(out.toc_tokens)
     page._title_from_render = out.title
     page.present_anchor_ids = out.anchors
+
+
+def pack(html: str) -> bytes:
+    """A page's HTML, compressed for the time MkDocs holds it unused (fast: level 1)."""
+    return zlib.compress(html.encode("utf-8"), 1)
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
 
 
 def toc_with_stashed(toc, stashed: rawpage.Stash):
