@@ -72,6 +72,10 @@ def _tokenizer(config):
     return _state["cut"], _state["dict2"]
 
 
+def _search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def on_config(config):
     # The plugin segments every page's Chinese text with jieba when it can import it; the
     # index it writes is segmented again by rework_index (with the registry's names), so
@@ -96,7 +100,7 @@ def on_page_markdown(markdown: str, page, config, files):
 def on_page_context(context, page, config, nav):
     if page.url not in _state.get("first_only", ()):
         return context
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    plugin = _search_plugin(config)
     index = getattr(plugin, "search_index", None)
     if index is None or not getattr(plugin.config, "enabled", True):
         return context
@@ -119,7 +123,7 @@ def _release_plugin_entries(config) -> None:
     """The search plugin keeps every entry it wrote until the next build; this build reads them
     back from its file, so a plain build lets them go (a dirty reload of `mkdocs serve` merges
     them into its next index: kept)."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    plugin = _search_plugin(config)
     index = getattr(plugin, "search_index", None)
     if index is not None and not getattr(plugin, "is_dirty", False):
         index.entries = []

@@ -241,3 +241,10 @@ def axe_source() -> str:
     if not AXE_JS.exists():
         pytest.fail(f"{AXE_JS} is missing: run `make test` (it runs `npm ci`)")
     return AXE_JS.read_text(encoding="utf-8")
+
+
+def plain_file_mode(folder: Path) -> int:
+    """The permission bits this process gives a file it creates with open() (in `folder`)."""
+    probe = folder / "probe"
+    probe.write_bytes(b"")
+    return probe.stat().st_mode & 0o777

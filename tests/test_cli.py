@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import plain_file_mode
+
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "sources" / "2020-shanghai-changning-work-plan.txt"
@@ -37,13 +39,6 @@ def test_convert_is_deterministic(tmp_path):
     assert names == sorted(p.name for p in second.iterdir()) and len(names) == 20
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
-
-
-def plain_file_mode(folder: Path) -> int:
-    """The permission bits this process gives a file it creates with open()."""
-    probe = folder / "probe"
-    probe.write_bytes(b"")
-    return probe.stat().st_mode & 0o777
 
 
 def test_converted_files_are_as_readable_as_any_file_written_here(tmp_path):

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import REPO, build_site, bundled_sources, site_url_path
+from conftest import REPO, build_site, bundled_sources, plain_file_mode, site_url_path
 
 FIXTURES = REPO / "tests" / "fixtures" / "site"
 
@@ -143,9 +143,7 @@ def test_feeds_parse_as_xml(site):
 def test_every_file_of_the_site_is_as_readable_as_any_file_written_here(site, tmp_path):
     # feeds and open data are written through owner-only temporary files; a web server run
     # by another user must still be able to read them
-    probe = tmp_path / "probe"
-    probe.write_bytes(b"")
-    expected = probe.stat().st_mode & 0o777
+    expected = plain_file_mode(tmp_path)
     odd = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.stat().st_mode & 0o777 != expected]
     assert not odd, f"{len(odd)} files with other permissions, e.g. {odd[:5]}"
 

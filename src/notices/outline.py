@@ -216,13 +216,7 @@ def sections_headed(sections: list[Section], words: list[str]) -> set[str]:
 
 def heading_matches(headed: set[str], path: list[Marker]) -> bool:
     """Whether a section above the item of `path` (not the item itself) is one of `headed`."""
-    # the ids of the path's shorter prefixes, built one number at a time: s-3, s-3-2, …
-    section_id = "s"
-    for marker in path[:-1]:
-        section_id += f"-{marker.number}"
-        if section_id in headed:
-            return True
-    return False
+    return any(numbers_id("s-", path[:depth]) in headed for depth in range(1, len(path)))
 
 
 def all_sections(sections: list[Section]) -> dict[str, Section]:

@@ -64,6 +64,14 @@ def _raw_block(line: str) -> bool:
     return bool(m) and m.group(1).lower() in BLOCK_LEVEL_ELEMENTS
 
 
+def _raw_html(lines: list[str]) -> str | None:
+    """A raw HTML block (its first line starts one) as Python-Markdown passes it through: every
+    line a tag-bounded line, no markdown= attribute; None for any other."""
+    if any("markdown=" in line or not (line.startswith("<") and line.rstrip().endswith(">")) for line in lines):
+        return None
+    return "\n".join(lines) + "\n"  # Python-Markdown leaves a blank line after a raw block
+
+
 def _attrs(spec: str | None) -> list[tuple[str, str | None]] | None:
     """An attribute list `#id .class key=value key` as (name, value) pairs; None when it holds
     anything else."""
@@ -128,9 +136,10 @@ def render(markdown: str, slugify: Callable[[str, str], str]) -> Rendered | None
             if level == 1 and title is None:
                 title = html.unescape(name)
         elif _raw_block(first):
-            if "markdown=" in block or not all(line.startswith("<") and line.rstrip().endswith(">") for line in lines):
+            raw = _raw_html(lines)
+            if raw is None:
                 return None
-            out.append(block + "\n")  # Python-Markdown leaves a blank line after a raw block
+            out.append(raw)
         elif all(line.startswith("- ") for line in lines):
             if not all(_plain_inline(line[2:]) for line in lines):
                 return None
@@ -189,10 +198,7 @@ def _block_html(lines: list[str]) -> str | None:
     block, a paragraph of plain lines (with a closing attribute list line), a table of plain
     cells; None for anything else."""
     if _raw_block(lines[0]):
-        if "markdown=" in "".join(lines) or not all(line.startswith("<") and line.rstrip().endswith(">")
-                                                   for line in lines):
-            return None
-        return "\n".join(lines) + "\n"  # Python-Markdown leaves a blank line after a raw block
+        return _raw_html(lines)
     if lines[0].startswith("|"):
         return _table_html(lines)
     attrs: list[tuple[str, str | None]] | None = []
