@@ -20,9 +20,10 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   MkDocs renders every other page (build.pack).
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html); the
   page's HTML let go.
-- on_post_build (Chinese build only): /data/notices.json, /data/tasks.csv and the RSS feeds
-  (/feeds/…, /en/feeds/…) written into site_dir; when static-i18n builds both languages in one
-  process, the Chinese 404.html is written back over the English one after the English build.
+- on_post_build (Chinese build only, not under notices.site.split, which writes them itself):
+  /data/notices.json, /data/tasks.csv and the RSS feeds (/feeds/…, /en/feeds/…) written into
+  site_dir; when static-i18n builds both languages in one process, the Chinese 404.html is
+  written back over the English one after the English build.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ from notices.site import build, rawpage, split
 
 _state: dict = {}
 _DEFAULT = "zh"  # the site's default language: built at the root, writes open data and feeds
+
+
+def _split() -> bool:
+    """Built by notices.site.split, which writes the generated pages before the builds and the
+    open data and feeds beside them."""
+    return bool(os.environ.get("SD_SPLIT"))
 
 
 def _language(config) -> str:
@@ -81,7 +88,7 @@ def on_pre_build(config) -> None:
         data = build.load(docs)
     except Exception as exc:  # the registry names the file and line
         raise PluginError(f"notices.site: cannot load the notices or the registry: {exc}") from exc
-    if not os.environ.get("SD_PAGES_WRITTEN"):  # notices.site.split writes them once for both languages
+    if not _split():  # notices.site.split writes them once for both languages
         build.generate(docs, data)
     _state.update(data=data, links=build.Crosslinker(data), stamp=stamp)
 
@@ -154,7 +161,8 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     not_found = Path(config.site_dir) / "404.html"
     if _language(config) == _DEFAULT:
-        build.post_build(Path(config.site_dir), _state["data"], config.site_url or "")
+        if not _split():  # notices.site.split writes them itself, beside the builds
+            build.post_build(Path(config.site_dir), _state["data"], config.site_url or "")
         _state["404"] = not_found.read_bytes() if not_found.exists() else None
     elif _state.get("404"):  # static-i18n keeps the last language's 404 page: keep the Chinese one
         not_found.write_bytes(_state["404"])

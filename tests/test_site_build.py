@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -115,6 +116,20 @@ def test_both_languages_in_one_mkdocs_process(tmp_path):
     assert f'<a href="../../../notices/{slug}/" hreflang="zh"' in html(site, f"en/notices/{slug}")
     assert f'<a href="../../en/notices/{slug}/" hreflang="en"' in html(site, f"notices/{slug}")
     assert 'lang="zh-Hans"' in html(site, "404.html").split(">", 2)[1]
+    # open data and feeds: written by the hook here, by notices.site.split in `make build`
+    assert (site / "data" / "notices.json").exists() and (site / "en" / "feeds" / "all.xml").exists()
+
+
+@pytest.mark.parametrize("path, label", [("campaigns/jianwang", "纠错与源代码"), ("about", "纠错与源代码"),
+                                         ("en/campaigns/jianwang", "Report an error · source code")])
+def test_repository_linked_once_from_the_footer(site, path, label):
+    """Readers report errors on the repository (the about page says so): every page links it
+    once, in its footer, instead of the theme's repository widget in the header and the drawer."""
+    page = html(site, path)
+    repo = re.search(r"^repo_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    assert page.count(f'href="{repo}"') == 1 and "md-source" not in page
+    footer = page[page.index('<footer class="md-footer">'):]
+    assert f'<a href="{repo}">{label}</a>' in footer
 
 
 def test_open_data_urls(site):

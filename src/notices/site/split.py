@@ -12,7 +12,9 @@ What differs from static-i18n's single build, and where it is handled:
 - each language has its own search index (/search/… and /en/search/…); their sitemaps are
   merged into one, each page naming its other language (merge_sitemaps);
 - the English build's site_url gets "en/" (scripts/mkdocs_hooks.py), so canonical URLs are right;
-- open data and feeds are written by the Chinese build only (scripts/mkdocs_hooks.py);
+- open data and feeds (notices.site.build.post_build) are written by neither build: a worker
+  writes them while the longer build (the Chinese one) is still running, once the other one has
+  ended and left a core free;
 - each notice's record and original are published once, by the Chinese build, at the root
   (the English build leaves them out: scripts/mkdocs_hooks.py on_files).
 """
@@ -26,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +105,23 @@ def _generate(docs_dir: Path) -> None:
     build.generate(docs_dir, build.load(docs_dir))
 
 
+def _site_files(docs_dir: Path, dest: Path, site_url: str) -> None:
+    build.post_build(dest, build.load(docs_dir), site_url)
+
+
+def site_url(config_file: Path) -> str:
+    """mkdocs.yml's site_url, read with MkDocs' own YAML loader (it has !ENV and Python tags)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as handle:
+        return (yaml_load(handle) or {}).get("site_url") or ""
+
+
+def _wait_first(procs: dict[str, subprocess.Popen]) -> None:
+    while all(p.poll() is None for p in procs.values()):
+        time.sleep(0.1)
+
+
 def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> list[Result]:
     """Build both languages into site_dir; the results of the two MkDocs runs, Chinese first.
     site_dir is complete only when every return code is 0."""
@@ -117,15 +137,23 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> list[
         dirs = {"zh": site_dir, "en": scratch / "site"}
         procs, logs = {}, {}
         for lang in LANGUAGES:
-            env = {**os.environ, "SD_LANGUAGE": lang, "SD_PAGES_WRITTEN": "1", "NO_MKDOCS_2_WARNING": "1"}
+            env = {**os.environ, "SD_LANGUAGE": lang, "SD_SPLIT": "1", "NO_MKDOCS_2_WARNING": "1"}
             logs[lang] = scratch / f"{lang}.log"  # a file, not a pipe: a long log cannot block the build
             with logs[lang].open("w", encoding="utf-8") as log:
                 procs[lang] = subprocess.Popen(command(config_file, dirs[lang], strict), cwd=config_file.parent,
                                                env=env, stdout=log, stderr=subprocess.STDOUT)
-        results = [Result(lang, procs[lang].wait(), logs[lang].read_text(encoding="utf-8", errors="replace"))
-                   for lang in LANGUAGES]
+        # The open data and feeds are written once the first build has ended (the English one: a
+        # third less work), on the core it leaves free, while the other still runs; into a folder
+        # of their own, because MkDocs empties its site directory when it starts.
+        _wait_first(procs)
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            files = pool.submit(_site_files, docs_dir, scratch / "root", site_url(config_file))
+            results = [Result(lang, procs[lang].wait(), logs[lang].read_text(encoding="utf-8", errors="replace"))
+                       for lang in LANGUAGES]
+            files.result()
         if all(r.returncode == 0 for r in results):
             merge_into(dirs["en"], site_dir / "en")
+            merge_into(scratch / "root", site_dir)
             merge_sitemaps(site_dir, "en")
         return results
     finally:
