@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 
+from conftest import REPO, build_site, bundled_sources
 from notices.site import split
 
 URL = """    <url>
@@ -48,3 +49,21 @@ def test_one_sitemap_with_both_languages(tmp_path):
     assert text.index(f"<loc>{base}notices/a/</loc>") < text.index(f"<loc>{base}en/</loc>")
     assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
     assert not (tmp_path / "en" / "sitemap.xml").exists() and not (tmp_path / "en" / "sitemap.xml.gz").exists()
+
+
+def test_site_url_is_read_from_mkdocs_yml_with_its_tags():
+    # mkdocs.yml holds !ENV and !!python tags: a plain YAML loader refuses it
+    assert split.site_url(REPO / "mkdocs.yml") == "https://example.github.io/shuangda/"
+
+
+def _cannot_write(*args) -> None:
+    raise OSError("No space left on device")
+
+
+def test_open_data_that_cannot_be_written_fails_the_build_in_plain_words(tmp_path, monkeypatch):
+    project = build_site(tmp_path / "first", bundled_sources()[:1]).parent
+    monkeypatch.setattr(split, "_site_files", _cannot_write)  # the worker is forked: it sees this
+    results = split.build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert [(r.language, r.returncode) for r in results] == [("zh", 0), ("en", 0), ("open data", 1)]
+    assert "open data and feeds not written: No space left on device" in results[-1].output
+    assert not (tmp_path / "site" / "en").exists()  # the parts are not put together
