@@ -147,14 +147,14 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> list[
         # third less work), on the core it leaves free, while the other still runs; into a folder
         # of their own, because MkDocs empties its site directory when it starts.
         _wait_first(procs)
-        with ProcessPoolExecutor(max_workers=1) as pool:
-            files = pool.submit(_site_files, docs_dir, scratch / "root", site_url(config_file))
-            results = [Result(lang, procs[lang].wait(), logs[lang].read_text(encoding="utf-8", errors="replace"))
-                       for lang in LANGUAGES]
+        failed = []
+        with ProcessPoolExecutor(max_workers=1) as pool:  # left before the wait below: its memory goes
             try:
-                files.result()
+                pool.submit(_site_files, docs_dir, scratch / "root", site_url(config_file)).result()
             except Exception as exc:  # reported like a build's failure, without a traceback
-                results.append(Result("open data", 1, f"开放数据和订阅源未能写出 / open data and feeds not written: {exc}"))
+                failed.append(Result("open data", 1, f"开放数据和订阅源未能写出 / open data and feeds not written: {exc}"))
+        results = [Result(lang, procs[lang].wait(), logs[lang].read_text(encoding="utf-8", errors="replace"))
+                   for lang in LANGUAGES] + failed
         if all(r.returncode == 0 for r in results):
             merge_into(dirs["en"], site_dir / "en")
             merge_into(scratch / "root", site_dir)
