@@ -147,16 +147,29 @@ def plain_copy(notices: Path, dest: Path) -> None:
             shutil.copy2(md, dest / "docs" / "notices" / md.name)
 
 
+def site_part(rel: Path) -> str:
+    """What a file of the built site is, for the size breakdown."""
+    parts = rel.parts[1:] if rel.parts[0] == "en" else rel.parts
+    if rel.suffix == ".html":
+        return f"html {'en' if rel.parts[0] == 'en' else 'zh'}"
+    if parts[0] == "notices":
+        return "notice records and originals"
+    return {"search": "search index", "feeds": "feeds", "data": "open data", "assets": "assets"}.get(parts[0], "other")
+
+
 def site_metrics(site: Path) -> dict:
-    total, pages = 0, []
+    total, pages, parts = 0, [], {}
     for path in site.rglob("*"):
         if path.is_file():
             size = path.stat().st_size
             total += size
+            rel = path.relative_to(site)
+            parts[site_part(rel)] = parts.get(site_part(rel), 0) + size
             if path.suffix == ".html":
-                pages.append((size, str(path.relative_to(site))))
+                pages.append((size, str(rel)))
     pages.sort()
     out = {"site_mb": round(total / MB, 1), "html_pages": len(pages),
+           "site_parts_mb": {k: round(v / MB, 1) for k, v in sorted(parts.items(), key=lambda kv: -kv[1])},
            "max_page_kb": round(pages[-1][0] / 1024, 1) if pages else None,
            "max_page": pages[-1][1] if pages else None,
            "median_page_kb": round(statistics.median(s for s, _ in pages) / 1024, 1) if pages else None,
@@ -554,6 +567,9 @@ def fmt(v) -> str:
 def table(results: list[dict]) -> str:
     head = ["metric"] + [f"N={r['notices']}" for r in results]
     rows = [[f"{label} ({unit})" if unit else label] + [fmt(r.get(key)) for r in results] for key, label, unit in ROWS]
+    for part in ("html zh", "html en", "notice records and originals", "search index", "open data", "feeds",
+                 "assets", "other"):
+        rows.append([f"  site: {part} (MB)"] + [fmt((r.get("site_parts_mb") or {}).get(part)) for r in results])
     for cat in ("performance", "accessibility", "best_practices", "seo"):
         rows.append([f"lighthouse {cat}"] + [fmt((r.get("lighthouse") or {}).get(cat)) for r in results])
     rows.append(["  performance, each run"] + ["/".join(map(str, (r.get("lighthouse") or {}).get("performance_runs") or []))
