@@ -38,7 +38,7 @@ from mkdocs.plugins import event_priority
 from notices.site import build, rawpage, split
 
 _state: dict = {}
-_DEFAULT = "zh"  # the site's default language: built at the root, writes open data and feeds
+_DEFAULT = "zh"  # the site's default language: built at the root; its build writes open data and feeds
 
 
 def _split() -> bool:

@@ -169,7 +169,7 @@ def load_notices(folder: Path) -> list[dict]:
     if not folder.is_dir():
         return []
     paths = sorted(folder.glob("*.json"))
-    key = (str(folder.resolve()), tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in paths))
+    key = (str(folder.resolve()), tuple((p.name, st.st_size, st.st_mtime_ns) for p in paths for st in [p.stat()]))
     if _LOADED.get("key") != key:
         _LOADED.clear()  # the old copy goes before the new one is read
         _LOADED.update(key=key, notices=[_site_record(p) for p in paths])
