@@ -151,3 +151,13 @@ def test_unusable_input_for_inspect_exits_non_zero_with_the_same_line(tmp_path):
     result = run("inspect", empty)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.strip().startswith(f"{empty}: ")
+
+
+def test_dropped_furniture_is_reported_one_quoted_string_each(tmp_path):
+    # the Baiyin notice's page furniture includes "|" separators: a list joined by " | " was unreadable
+    source = ROOT / "sources" / "2023-gansu-baiyin-baiyin-work-plan.txt"
+    result = run("convert", source, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if "dropped as page furniture" in line)
+    assert line.startswith(f"{source}: 去除页面杂项 dropped as page furniture (8): ")
+    assert line.endswith(": 「| |」、「浏览次数:」、「|」、「|」、「|」、「|」、「|」、「|」")

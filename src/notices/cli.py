@@ -42,7 +42,8 @@ def cmd_convert(args) -> int:
                                                 f"cannot write the output ({error})"))
                 continue
             if rendered.dropped:
-                shown = " | ".join(d or "(空 empty)" for d in rendered.dropped)
+                # each string quoted: the furniture itself is often "|" or "｜" separators
+                shown = "、".join(f"「{d}」" if d else "（空 empty）" for d in rendered.dropped)
                 print(f"{path}: 去除页面杂项 dropped as page furniture ({len(rendered.dropped)}): {shown}")
     finally:  # interrupted: leave no temporary files behind
         for rendered in batch.notices.values():
