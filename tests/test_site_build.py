@@ -96,6 +96,14 @@ def test_no_live_html_from_notices(site):
         assert "<script>alert(1)" not in html(site, path)
 
 
+def test_a_notice_page_has_its_own_description(site):
+    page = html(site, "notices/2022-shanghai-work-plan")
+    assert '<meta name="description" content="上海市打击侵犯知识产权和制售假冒伪劣商品工作领导小组 2022-09-06 发布：' in page
+    page = html(site, "en/notices/2022-shanghai-work-plan")
+    assert ('<meta name="description" content="Key Points of Shanghai&#x27;s Work on Combating IPR Infringement and '
+            'Counterfeiting in 2022: published by ') in page
+
+
 def test_language_switch_leads_to_the_same_page(site):
     page = html(site, "campaigns/jianwang")
     assert '<a href="../../en/campaigns/jianwang/" hreflang="en"' in page

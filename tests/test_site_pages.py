@@ -239,3 +239,14 @@ def test_href_is_the_relative_path_between_folders():
         here, there = common.page_url(src), common.page_url(target)
         rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
         assert common.href(src, target) == ("./" if rel == "." else rel + "/"), (src, target)
+
+
+def test_notice_description_says_who_published_what_and_is_safe_in_an_attribute():
+    notice = {"title": '2022年"双打"<script>工作要点', "title_en": None, "issuer": "某区市场监管局",
+              "issuer_agency": {"full_name": "某区市场监督管理局", "name_en": "X District AMR"},
+              "published_date": "2022-09-06", "doc_number": "某监〔2022〕1号", "tasks": [{}, {}, {}]}
+    zh = common.notice_description(notice, "zh")
+    assert zh == ("某区市场监督管理局 2022-09-06 发布：2022年&quot;双打&quot;&lt;script&gt;工作要点（某监〔2022〕1号）。"
+                  "本页列出其 3 项任务和承担各项任务的机关。")
+    en = common.notice_description({**notice, "title_en": "Key points", "doc_number": None, "tasks": []}, "en")
+    assert en == "Key points: published by X District AMR on 2022-09-06."

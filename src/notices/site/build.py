@@ -10,7 +10,7 @@ from pathlib import Path
 from ..batch import write_if_changed
 from ..registry import DATA_DIR, Registry
 from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata, rawpage
-from .common import GENERATED_DIRS, Page, write_pages
+from .common import GENERATED_DIRS, Page, notice_description, write_pages
 from .data import SiteData, from_registry, load_notices
 
 REQUIRED_NOTICE_KEYS = ("title", "notice", "doc_type", "jurisdiction")
@@ -129,6 +129,7 @@ class Crosslinker:
             return markdown.rstrip("\n") + "\n\n" + home.home_section(self.data, lang) + "\n"
         if src_uri.startswith("notices/") and src_uri.endswith(".md"):
             slug = validate_notice_meta(src_uri, meta, self.data)
+            meta["description"] = notice_description(self.data.by_slug[slug], lang)
             return crosslinks.inject(markdown, crosslinks.sections(self.data, slug, lang, self.cites, self.citers))
         return markdown
 

@@ -148,6 +148,26 @@ def notice_title(notice: dict, lang: str) -> str:
     return escape(notice["title"])
 
 
+def notice_description(notice: dict, lang: str) -> str:
+    """A notice page's own <meta name="description">, escaped for the attribute (the theme's
+    templates do not escape): who published what, when, and that its tasks are listed. Search
+    engines show it under the page's title; every page used to carry the site's description."""
+    issuer_agency = notice.get("issuer_agency") or {}
+    date = notice.get("published_date") or notice.get("issued_date")
+    tasks = len(notice.get("tasks") or [])
+    if lang == "zh":
+        issuer = issuer_agency.get("full_name") or notice.get("issuer") or ""
+        text = f"{issuer}{' ' + date + ' ' if date else ''}发布：{notice['title']}"
+        text += f"（{notice['doc_number']}）。" if notice.get("doc_number") else "。"
+        text += f"本页列出其 {tasks} 项任务和承担各项任务的机关。" if tasks else ""
+    else:
+        issuer = issuer_agency.get("name_en") or issuer_agency.get("full_name") or notice.get("issuer") or ""
+        text = f"{notice.get('title_en') or notice['title']}: published by {issuer}" + (f" on {date}" if date else "")
+        text += f" ({notice['doc_number']})." if notice.get("doc_number") else "."
+        text += f" Lists its {tasks} tasks and the agencies responsible for each." if tasks else ""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
 def doc_type_name(doc_type: str, lang: str) -> str:
     return escape(doc_type_names().get(doc_type, {}).get(lang) or doc_type)
 
