@@ -104,6 +104,13 @@ def test_a_notice_page_has_its_own_description(site):
             'Counterfeiting in 2022: published by ') in page
 
 
+def test_an_agency_page_has_its_own_description(site):
+    page = html(site, "agencies/shanghai-changning.market-regulation")
+    assert re.search(r'<meta name="description" content="上海市长宁区市场监督管理局在本站收录的 1 份通知中承担的 \d+ 项', page)
+    page = html(site, "en/agencies/shanghai-changning.market-regulation")
+    assert re.search(r'<meta name="description" content="[^"]+: the \d+ tasks against IP infringement', page)
+
+
 def test_language_switch_leads_to_the_same_page(site):
     page = html(site, "campaigns/jianwang")
     assert '<a href="../../en/campaigns/jianwang/" hreflang="en"' in page

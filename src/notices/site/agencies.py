@@ -59,12 +59,28 @@ def system_chain(data: SiteData, aid: str) -> list[list[str]]:
     return chain
 
 
+def agency_description(data: SiteData, aid: str, lang: str) -> str:
+    """The page's own <meta name="description">, escaped for the attribute (the theme's templates
+    do not escape): whose tasks, how many, from how many notices."""
+    a = data.agencies[aid]
+    roles = data.agency_roles.get(aid, [])
+    notices = len({notice["slug"] for notice, _, _ in roles})
+    if lang == "zh":
+        text = (f"{a['full_name']}在本站收录的 {notices} 份通知中承担的 {len(roles)} 项打击侵权假冒任务，"
+                "及其上下级和经常协同的机关。")
+    else:
+        text = (f"{a['name_en'] or a['full_name']}: the {len(roles)} tasks against IP infringement and counterfeiting "
+                f"assigned to it in {notices} notices published here, with its chain and the agencies it works with.")
+    return html.escape(text, quote=True)
+
+
 def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow, str]], number: int, total: int) -> str:
     a = data.agencies[aid]
     base = agency_path(aid)
     src = page_path(base, number)
     title_text = a["full_name"] if lang == "zh" else (a["name_en"] or a["full_name"])
-    lines = [front(title_text).rstrip("\n"), "", f"# {escape(title_text)}", ""]
+    lines = [front(title_text, description=agency_description(data, aid, lang)).rstrip("\n"), "",
+             f"# {escape(title_text)}", ""]
     if number == 1:
         info = [[t(lang, "全称", "Full name (Chinese)"), escape(a["full_name"])],
                 [t(lang, "英文名称", "English name"), escape(a["name_en"] or "—") + (
