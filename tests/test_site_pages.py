@@ -179,6 +179,13 @@ def test_generation_is_deterministic_and_idempotent(site, tmp_path):
     assert (tmp_path / "index.md").read_text(encoding="utf-8") == "hand-written"
 
 
+def test_pages_generated_in_shares_are_the_pages_generated_at_once(site):
+    whole = {p.path: (p.zh, p.en) for p in build.all_pages(site)}
+    shares = [build.all_pages(site, part, 2) for part in (0, 1)]
+    assert all(shares) and sum(map(len, shares)) == len(whole)
+    assert {p.path: (p.zh, p.en) for share in shares for p in share} == whole
+
+
 def test_front_matter_is_validated(site):
     good = {"title": "t", "notice": "2022-national-work-plan", "doc_type": "work-plan", "jurisdiction": "national"}
     assert build.validate_notice_meta("notices/x.md", good, site) == "2022-national-work-plan"

@@ -146,11 +146,11 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def agency_pages(data: SiteData) -> list[Page]:
+def agency_pages(data: SiteData, aids: list[str] | None = None) -> list[Page]:
+    """Each agency's pages (of `aids`, or of every agency); the index pages are index_pages."""
     pages = []
-    for aid in data.agencies:
+    for aid in data.agencies if aids is None else aids:
         pages += paged_pages(agency_path(aid), agency_tasks(data, aid), partial(render_agency, data, aid))
-    pages += index_pages(data)
     return pages
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..batch import write_if_changed
 from ..registry import DATA_DIR, Registry
 from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata, rawpage
-from .common import GENERATED_DIRS, Page, notice_description, write_pages
+from .common import GENERATED_DIRS, Page, notice_description, remove_stale, write_pages
 from .data import SiteData, from_registry, load_notices
 
 REQUIRED_NOTICE_KEYS = ("title", "notice", "doc_type", "jurisdiction")
@@ -52,14 +52,27 @@ def fingerprint(docs_dir: Path, data_dir: Path = DATA_DIR) -> tuple:
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
-def all_pages(data: SiteData) -> list[Page]:
-    return (campaigns.campaign_pages(data) + agencies.agency_pages(data) + indexes.catalogue_pages(data)
-            + glossary.glossary_pages(data) + foreign.foreign_pages(data))
+def all_pages(data: SiteData, part: int = 0, parts: int = 1) -> list[Page]:
+    """Every generated page; or share `part` of `parts` of them, for workers that generate at
+    once: every parts-th agency (most of the work), and every parts-th of the other kinds."""
+    kinds = [agencies.index_pages, campaigns.campaign_pages, indexes.catalogue_pages, foreign.foreign_pages,
+             glossary.glossary_pages]
+    pages = agencies.agency_pages(data, list(data.agencies)[part::parts])
+    for kind in kinds[part::parts]:
+        pages += kind(data)
+    return pages
 
 
 def generate(docs_dir: Path, data: SiteData) -> dict:
     """Write every generated page into docs_dir (only what changed; stale files removed)."""
-    return write_pages(Path(docs_dir), all_pages(data))
+    done = write_pages(Path(docs_dir), all_pages(data))
+    return {"written": done["written"], "removed": remove_stale(Path(docs_dir), done["wanted"])}
+
+
+def generate_part(docs_dir: Path, part: int, parts: int) -> set[Path]:
+    """Share `part` of `parts` of `generate`, without the removal of stale files (which needs
+    every share's files): the files this share makes."""
+    return write_pages(Path(docs_dir), all_pages(load(docs_dir), part, parts))["wanted"]
 
 
 def is_generated(src_uri: str) -> bool:

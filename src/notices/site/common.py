@@ -186,8 +186,8 @@ UNOFFICIAL_NOTE = "† Unofficial translation made by this site."
 # ---- writing -------------------------------------------------------------------------------
 
 def write_pages(docs_dir: Path, pages: list[Page], folders: tuple[str, ...] = GENERATED_DIRS) -> dict:
-    """Write every page (zh and en) into docs_dir, only where the content changed, and remove
-    files in the generated folders that no page produces any more. Idempotent."""
+    """Write every page (zh and en) into docs_dir, only where the content changed. Returns the
+    files the pages make ("wanted") and those written."""
     wanted: dict[Path, bytes] = {}
     for page in pages:
         top = page.path.split("/")[0]
@@ -198,6 +198,11 @@ def write_pages(docs_dir: Path, pages: list[Page], folders: tuple[str, ...] = GE
     if len(wanted) != 2 * len(pages):
         raise ValueError("two generated pages share a path")
     written = [path for path, data in sorted(wanted.items()) if write_if_changed(path, data)]
+    return {"wanted": set(wanted), "written": written}
+
+
+def remove_stale(docs_dir: Path, wanted: set[Path], folders: tuple[str, ...] = GENERATED_DIRS) -> list[Path]:
+    """Remove the files in the generated folders that no page makes any more (and empty folders)."""
     removed = []
     for folder in folders:
         root = docs_dir / folder
@@ -209,7 +214,7 @@ def write_pages(docs_dir: Path, pages: list[Page], folders: tuple[str, ...] = GE
                 removed.append(path)
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return {"written": written, "removed": removed}
+    return removed
 
 
 def feed_href(src: str, lang: str, name: str) -> str:
