@@ -186,6 +186,15 @@ def test_pages_generated_in_shares_are_the_pages_generated_at_once(site):
     assert {p.path: (p.zh, p.en) for share in shares for p in share} == whole
 
 
+def test_write_pages_refuses_a_path_twice_and_a_page_outside_the_generated_folders(tmp_path):
+    page = common.Page("agencies/x", "zh", "en")
+    assert common.write_pages(tmp_path, iter([page]))["wanted"] == {tmp_path / "agencies/x.md", tmp_path / "agencies/x.en.md"}
+    with pytest.raises(ValueError, match="two generated pages share a path"):
+        common.write_pages(tmp_path, iter([page, page]))
+    with pytest.raises(ValueError, match="outside the generated folders"):
+        common.write_pages(tmp_path, [common.Page("notices/x", "zh", "en")])
+
+
 def test_front_matter_is_validated(site):
     good = {"title": "t", "notice": "2022-national-work-plan", "doc_type": "work-plan", "jurisdiction": "national"}
     assert build.validate_notice_meta("notices/x.md", good, site) == "2022-national-work-plan"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import partial
 
 from ..render import escape
@@ -146,12 +147,11 @@ def render_agency(data: SiteData, aid: str, lang: str, rows: list[tuple[TaskRow,
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def agency_pages(data: SiteData, aids: list[str] | None = None) -> list[Page]:
-    """Each agency's pages (of `aids`, or of every agency); the index pages are index_pages."""
-    pages = []
+def agency_pages(data: SiteData, aids: list[str] | None = None) -> Iterator[Page]:
+    """Each agency's pages (of `aids`, or of every agency), one agency at a time; the index
+    pages are index_pages."""
     for aid in data.agencies if aids is None else aids:
-        pages += paged_pages(agency_path(aid), agency_tasks(data, aid), partial(render_agency, data, aid))
-    return pages
+        yield from paged_pages(agency_path(aid), agency_tasks(data, aid), partial(render_agency, data, aid))
 
 
 # ---- the index: systems, and each system from the national body down --------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..batch import write_if_changed
@@ -53,26 +54,30 @@ def fingerprint(docs_dir: Path, data_dir: Path = DATA_DIR) -> tuple:
 
 
 def all_pages(data: SiteData, part: int = 0, parts: int = 1) -> list[Page]:
-    """Every generated page; or share `part` of `parts` of them, for workers that generate at
-    once: every parts-th agency (most of the work), and every parts-th of the other kinds."""
+    return list(iter_pages(data, part, parts))
+
+
+def iter_pages(data: SiteData, part: int = 0, parts: int = 1) -> Iterator[Page]:
+    """Every generated page, agency by agency; or share `part` of `parts` of them, for workers
+    that generate at once: every parts-th agency (most of the work), and every parts-th of the
+    other kinds."""
     kinds = [agencies.index_pages, campaigns.campaign_pages, indexes.catalogue_pages, foreign.foreign_pages,
              glossary.glossary_pages]
-    pages = agencies.agency_pages(data, list(data.agencies)[part::parts])
+    yield from agencies.agency_pages(data, list(data.agencies)[part::parts])
     for kind in kinds[part::parts]:
-        pages += kind(data)
-    return pages
+        yield from kind(data)
 
 
 def generate(docs_dir: Path, data: SiteData) -> dict:
     """Write every generated page into docs_dir (only what changed; stale files removed)."""
-    done = write_pages(Path(docs_dir), all_pages(data))
+    done = write_pages(Path(docs_dir), iter_pages(data))
     return {"written": done["written"], "removed": remove_stale(Path(docs_dir), done["wanted"])}
 
 
 def generate_part(docs_dir: Path, part: int, parts: int) -> set[Path]:
     """Share `part` of `parts` of `generate`, without the removal of stale files (which needs
     every share's files): the files this share makes."""
-    return write_pages(Path(docs_dir), all_pages(load(docs_dir), part, parts))["wanted"]
+    return write_pages(Path(docs_dir), iter_pages(load(docs_dir), part, parts))["wanted"]
 
 
 def is_generated(src_uri: str) -> bool:
