@@ -164,7 +164,8 @@ def site_metrics(site: Path) -> dict:
             size = path.stat().st_size
             total += size
             rel = path.relative_to(site)
-            parts[site_part(rel)] = parts.get(site_part(rel), 0) + size
+            part = site_part(rel)
+            parts[part] = parts.get(part, 0) + size
             if path.suffix == ".html":
                 pages.append((size, str(rel)))
     pages.sort()

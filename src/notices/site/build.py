@@ -12,7 +12,7 @@ from ..batch import write_if_changed
 from ..registry import DATA_DIR, Registry
 from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata, rawpage
 from .common import GENERATED_DIRS, Page, notice_description, remove_stale, write_pages
-from .data import SiteData, from_registry, load_notices
+from .data import SiteData, files_stamp, from_registry, load_notices
 
 REQUIRED_NOTICE_KEYS = ("title", "notice", "doc_type", "jurisdiction")
 
@@ -50,7 +50,7 @@ def fingerprint(docs_dir: Path, data_dir: Path = DATA_DIR) -> tuple:
     """What the generated pages depend on: the notices' data and the registries, by name,
     size and time of change."""
     files = sorted((Path(docs_dir) / "notices").glob("*.json")) + sorted(Path(data_dir).rglob("*.yaml"))
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return files_stamp(files)
 
 
 def all_pages(data: SiteData, part: int = 0, parts: int = 1) -> list[Page]:

@@ -158,7 +158,12 @@ def _inverse(text: str) -> str:
 UNUSED_BY_SITE = ("body", "sections", "phases")
 
 
-_LOADED: dict = {}  # the last folder read: its files' names, sizes and times of change, and the records
+_LOADED: dict = {}  # the last folder read: its files' stamp (files_stamp), and the records
+
+
+def files_stamp(paths: list[Path]) -> tuple:
+    """The files by name, size and time of change: equal while none changed."""
+    return tuple((str(p), st.st_size, st.st_mtime_ns) for p in paths for st in [p.stat()])
 
 
 def load_notices(folder: Path) -> list[dict]:
@@ -169,7 +174,7 @@ def load_notices(folder: Path) -> list[dict]:
     if not folder.is_dir():
         return []
     paths = sorted(folder.glob("*.json"))
-    key = (str(folder.resolve()), tuple((p.name, st.st_size, st.st_mtime_ns) for p in paths for st in [p.stat()]))
+    key = (str(folder.resolve()), files_stamp(paths))
     if _LOADED.get("key") != key:
         _LOADED.clear()  # the old copy goes before the new one is read
         _LOADED.update(key=key, notices=[_site_record(p) for p in paths])
