@@ -176,22 +176,24 @@ def site_metrics(site: Path) -> dict:
            "median_page_kb": round(statistics.median(s for s, _ in pages) / 1024, 1) if pages else None,
            "pages_over_80kb": sum(1 for s, _ in pages if s >= 80 * 1024),
            "index_raw_mb": None, "index_gz_mb": None}
-    # The project ships one index per language (search_index.zh.json, search_index.en.json, in
-    # /search/ or, the English site built on its own, /en/search/; a reader downloads one): each
-    # is reported, and index_raw/gz_mb is the larger. A build without them (the plain build)
-    # has the single search_index.json.
+    # The project ships one index per language, stored gzipped (search_index.zh.json.gz,
+    # search_index.en.json.gz, in /search/ or, the English site built on its own, /en/search/; a
+    # reader downloads one): each is reported, and index_raw/gz_mb is the larger. A build without
+    # them (the plain build) has the single search_index.json, which a host would gzip.
     files = {}
     for lang in ("zh", "en"):
         for folder in (site / "search", site / lang / "search"):
-            if (folder / f"search_index.{lang}.json").exists():
-                files[lang] = folder / f"search_index.{lang}.json"
+            if (folder / f"search_index.{lang}.json.gz").exists():
+                files[lang] = folder / f"search_index.{lang}.json.gz"
                 break
     files = files or {"all": site / "search" / "search_index.json"}
     for lang, index in files.items():
         if not index.exists():
             continue
         data = index.read_bytes()
-        raw, gz = round(len(data) / MB, 2), round(len(gzip.compress(data, 6)) / MB, 2)
+        stored = gzip.decompress(data) if index.suffix == ".gz" else None
+        raw = round(len(stored if stored is not None else data) / MB, 2)
+        gz = round(len(data if stored is not None else gzip.compress(data, 6)) / MB, 2)
         if lang != "all":
             out[f"index_{lang}_raw_mb"], out[f"index_{lang}_gz_mb"] = raw, gz
         out["index_raw_mb"] = max(out["index_raw_mb"] or 0, raw)

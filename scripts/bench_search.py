@@ -85,9 +85,11 @@ def measure(site: Path, query: str, later: list[str]) -> dict:
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{srv.server_address[1]}/"
-    raw = (site / "search" / "search_index.json").read_bytes()
-    res = {"index_raw": len(raw), "index_gzip": len(gzip.compress(raw, 9)),
-           "docs": raw.count(b'"location"')}
+    # reworked: one gzipped index per language (both counted); stock: search_index.json
+    stored = sorted((site / "search").glob("search_index.*.json.gz"))
+    raw = b"".join(gzip.decompress(f.read_bytes()) for f in stored) or (site / "search" / "search_index.json").read_bytes()
+    res = {"index_raw": len(raw), "docs": raw.count(b'"location"'),
+           "index_gzip": sum(f.stat().st_size for f in stored) if stored else len(gzip.compress(raw, 9))}
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)

@@ -16,7 +16,8 @@
 - on_post_build: site/search/search_index.json, as the search plugin wrote it, is reworked by
   notices.search.rework_index (dedupe, exclusions, jieba + two-character pieces, keys, boosts,
   traditional→simplified table and synonyms for the worker) and split by language into
-  search/search_index.<lang>.json; search_index.json itself becomes a config-only stub (the
+  search/search_index.<lang>.json.gz (gzip: a tenth of the size on the host, decompressed by the
+  worker); search_index.json itself becomes a config-only stub (the
   page fetches it on first use, the worker fetches its language's index from the search/ folder
   next to its own assets/). Each language built alone (notices.site.split, static-i18n's
   build_only_locale): that language's index, in its own site (/search/ or, once merged,
@@ -160,8 +161,8 @@ def on_post_build(config) -> None:
     only = split.built_alone(config)
     for lang, part in sd.split_languages(out, only="en" if str(only).startswith("en") else "zh" if only else None).items():
         part["config"]["sd"]["t2s"] = "".join(f"{k}{v}" for k, v in sorted(sd.t2s_table(sd.index_chars(part), ts).items()))
-        target = path.with_name(f"search_index.{lang}.json")
-        with target.open("w", encoding="utf-8") as handle:  # streamed: no copy of the whole text
+        target = path.with_name(f"search_index.{lang}.json.gz")
+        with target.open("wb") as raw, sd.gzip_text(raw) as handle:  # streamed: no copy of the whole text
             sd.dump(part, handle)
         log.info("search index %s: %d documents, %d bytes", target.name, len(part["docs"]), target.stat().st_size)
     path.write_text(sd.dumps(sd.stub_index(out)), encoding="utf-8")

@@ -119,9 +119,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
+def serve(site_dir: Path, handler_class: type = _QuietHandler) -> Iterator[str]:
     """Serve site_dir on 127.0.0.1 and a free port in a thread; yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -234,3 +234,22 @@ def test_dump_writes_what_dumps_returns(index):
     handle = io.StringIO()
     sd.dump(index, handle)
     assert handle.getvalue() == sd.dumps(index)
+
+
+def test_gzip_text_is_gzip_of_the_text_and_the_same_bytes_each_time():
+    """The index is shipped gzipped: decompressing gives the text, and the same text gives the
+    same bytes (no time or file name in the gzip header), so builds stay byte-identical."""
+    import gzip
+    import time
+
+    index = {"config": {"sd": {"t2s": "發发"}}, "docs": [{"location": "x/", "text": "剑网" * 500}]}
+    outputs = []
+    for _ in range(2):
+        raw = io.BytesIO()
+        with sd.gzip_text(raw) as handle:
+            sd.dump(index, handle)
+        outputs.append(raw.getvalue())
+        time.sleep(1.1)  # a header holding the time would differ
+    assert outputs[0] == outputs[1]
+    assert outputs[0][:2] == b"\x1f\x8b" and len(outputs[0]) < len(sd.dumps(index).encode())
+    assert gzip.decompress(outputs[0]).decode("utf-8") == sd.dumps(index)

@@ -363,7 +363,7 @@ def split_languages(index: Mapping, only: str | None = None) -> dict[str, dict]:
 def stub_index(index: Mapping) -> dict:
     """What search/search_index.json becomes: the config without documents. mkdocs-material's
     page script fetches it (on first use, see partials/search.html) and hands it to the worker,
-    which fetches its language's index itself (search_index.<lang>.json)."""
+    which fetches its language's index itself (search_index.<lang>.json.gz)."""
     config = {k: v for k, v in dict(index.get("config", {})).items() if k != "sd"}
     config["sd"] = {"split": True}
     return {"config": config, "docs": []}
@@ -377,6 +377,17 @@ def dumps(index: Mapping) -> str:
     import json
 
     return json.dumps(index, ensure_ascii=False, separators=JSON_SEPARATORS)
+
+
+def gzip_text(raw):
+    """A UTF-8 text handle that gzips into the open binary file `raw`: level 6 (level 9 took
+    0.7 s more on the Chinese index of 1,000 notices for 2.5 % less), no file name or time in
+    the header, so the same index gives the same bytes."""
+    import gzip
+    import io
+
+    return io.TextIOWrapper(gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=6, mtime=0),
+                            encoding="utf-8")
 
 
 def dump(index: Mapping, handle) -> None:

@@ -159,16 +159,22 @@ def _index_file(site, lang):
     """The language's index: /search/ of its own site (built alone, notices.site.split: the
     English site under en/) or, both built in one process, /search/ at the root."""
     for root in ([site / "en", site] if lang == "en" else [site]):
-        path = root / "search" / f"search_index.{lang}.json"
+        path = root / "search" / f"search_index.{lang}.json.gz"
         if path.exists():
             return root, path
     raise AssertionError(f"no search index for {lang}")
 
 
+def _index_text(site, lang):
+    import gzip
+
+    return gzip.decompress(_index_file(site, lang)[1].read_bytes()).decode("utf-8")
+
+
 def _index(site, lang):
     import json
 
-    return json.loads(_index_file(site, lang)[1].read_text(encoding="utf-8"))
+    return json.loads(_index_text(site, lang))
 
 
 def check_indexes(site):
@@ -182,7 +188,7 @@ def check_indexes(site):
         root, path = _index_file(site, lang)
         index = _index(site, lang)
         assert "sd" in index["config"] and "keys" in index["config"]["fields"] and index["config"]["sd"]["syn"]
-        assert path.read_text(encoding="utf-8").startswith('{"config":{"lang":["en"],"separator":"[')  # compact
+        assert _index_text(site, lang).startswith('{"config":{"lang":["en"],"separator":"[')  # compact
         locations = [d["location"] for d in index["docs"]]
         assert len(locations) == len(set(locations)), "duplicate documents"
         pages = {loc.split("#")[0] for loc in locations}
@@ -210,7 +216,7 @@ def test_pages_use_the_wrapper_worker(built_site):
     assert "sd-search.js?lang=zh&w=search." in html
 
 
-SEARCH_REQUEST = re.compile(r"/search/search_index[^/]*\.json|/workers/(sd-search|search\.[0-9a-f]+\.min)\.js")
+SEARCH_REQUEST = re.compile(r"/search/search_index[^/]*\.json(\.gz)?|/workers/(sd-search|search\.[0-9a-f]+\.min)\.js")
 
 
 @pytest.mark.parametrize("lang,path,query,expected", [
@@ -235,12 +241,58 @@ def test_search_loads_on_first_use(browser, site_server, lang, path, query, expe
         assert expected in [r["path"] for r in results]
         loaded = [u.split("?")[0].rsplit("/", 2)[-2:] for u in seen if SEARCH_REQUEST.search(u)]
         loaded = ["/".join(u) for u in loaded]
-        assert "search/search_index.json" in loaded and f"search/search_index.{lang}.json" in loaded, loaded
+        assert "search/search_index.json" in loaded and f"search/search_index.{lang}.json.gz" in loaded, loaded
         other = "en" if lang == "zh" else "zh"
-        assert f"search/search_index.{other}.json" not in loaded, loaded
-        assert loaded.count(f"search/search_index.{lang}.json") == 1, loaded
+        assert f"search/search_index.{other}.json.gz" not in loaded, loaded
+        assert loaded.count(f"search/search_index.{lang}.json.gz") == 1, loaded
     finally:
         ctx.close()
+
+
+def test_index_is_fetched_gzipped_and_fflate_only_without_decompressionstream(browser, site_server):
+    """The worker fetches the gzipped index and decompresses it itself. Browsers without
+    DecompressionStream (Safari before 16.4; simulated by removing it from the worker) load the
+    bundled fflate and find the same pages; the others never fetch it."""
+    for missing in (False, True):
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        seen: list[str] = []
+        ctx.on("request", lambda req: seen.append(req.url))
+        if missing:
+            def without_stream(route):
+                response = route.fetch()
+                route.fulfill(response=response, body="self.DecompressionStream = undefined;\n" + response.text())
+            ctx.route("**/workers/sd-search.js*", without_stream)
+        try:
+            page = ctx.new_page()
+            page.goto(site_server + "en/", wait_until="networkidle")
+            assert "en/agencies/national.gacc/" in [r["path"] for r in search(page, site_server, "customs")], missing
+            assert any(u.split("?")[0].endswith("/search/search_index.en.json.gz") for u in seen), seen
+            fetched = [u for u in seen if u.endswith("/vendor/fflate.min.js")]
+            assert bool(fetched) == missing, (missing, fetched)
+        finally:
+            ctx.close()
+
+
+def test_search_works_when_the_host_decompresses_the_index(browser, built_site):
+    """A host that sends .gz files with Content-Encoding: gzip (Apache's AddEncoding does) has
+    the browser decompress the index before the worker reads it: the worker sees no gzip magic
+    bytes and parses it as it is."""
+    from conftest import _QuietHandler, serve
+
+    class GzipEncoding(_QuietHandler):
+        def end_headers(self):
+            if self.path.split("?")[0].endswith(".json.gz"):
+                self.send_header("Content-Encoding", "gzip")
+            super().end_headers()
+
+    with serve(built_site, GzipEncoding) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = ctx.new_page()
+            page.goto(base, wait_until="networkidle")
+            assert "campaigns/jianwang/" in [r["path"] for r in search(page, base, "剑网")]
+        finally:
+            ctx.close()
 
 
 def test_keyboard_shortcut_opens_search_and_it_works(browser, site_server):
@@ -273,7 +325,7 @@ def test_both_languages_built_in_one_process(browser, tmp_path_factory):
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert (site / "search" / "search_index.en.json").exists() and not (site / "en" / "search").exists()
+    assert (site / "search" / "search_index.en.json.gz").exists() and not (site / "en" / "search").exists()
     check_indexes(site)
     with serve(site) as base:
         ctx = browser.new_context(viewport={"width": 1280, "height": 900})
