@@ -18,8 +18,10 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   lets go of the page's Markdown).
 - on_page_content / on_page_context: each page's HTML is kept compressed between the two, while
   MkDocs renders every other page (build.pack).
-- on_post_page: indentation and blank lines dropped from every page (build.compact_html); the
-  page's HTML let go.
+- on_post_page: indentation and blank lines dropped from every page (build.compact_html), the
+  theme's inline icons replaced by references to one sprite (icons.use_sprite); the page's HTML
+  let go. on_post_template: the same for the theme's 404.html.
+- on_post_build: the sprite of the icons the pages used, assets/icons.svg (icons.sprite).
 - on_post_build (Chinese build only, not under notices.site.split, which writes them itself):
   /data/notices.json, /data/tasks.csv and the RSS feeds (/feeds/…, /en/feeds/…) written into
   site_dir; when static-i18n builds both languages in one process, the Chinese 404.html is
@@ -35,7 +37,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from notices.site import build, rawpage, split
+from notices.site import build, icons, rawpage, split
 
 _state: dict = {}
 _DEFAULT = "zh"  # the site's default language: built at the root; its build writes open data and feeds
@@ -155,10 +157,19 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output: str, page, config) -> str:
     page.content = ""  # written out: nothing reads it again, and the search index is yet to be made
-    return build.compact_html(output)
+    return icons.use_sprite(build.compact_html(output), _state.setdefault("icons", {}))
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The theme's own HTML pages (404.html) are not pages of the site: the same treatment."""
+    if not template_name.endswith(".html"):
+        return output
+    return icons.use_sprite(build.compact_html(output), _state.setdefault("icons", {}))
 
 
 def on_post_build(config) -> None:
+    if _state.get("icons"):
+        (Path(config.site_dir) / icons.SPRITE).write_text(icons.sprite(_state["icons"]), encoding="utf-8")
     not_found = Path(config.site_dir) / "404.html"
     if _language(config) == _DEFAULT:
         if not _split():  # notices.site.split writes them itself, beside the builds

@@ -46,7 +46,7 @@ class Links(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
-        if tag == "a" and attrs.get("href") is not None:
+        if tag in ("a", "use") and attrs.get("href") is not None:  # use: an icon of the sprite
             self.hrefs.append(attrs["href"])
 
 
@@ -147,6 +147,20 @@ def test_repository_linked_once_from_the_footer(site, path, label):
     assert f'<a href="{repo}">{label}</a>' in footer
 
 
+@pytest.mark.parametrize("path", ["index.html", "en/index.html", "notices/2022-national-work-plan/index.html",
+                                  "en/agencies/national.gacc/index.html", "404.html"])
+def test_theme_icons_come_from_one_sprite(site, path):
+    """The theme's icons are references to assets/icons.svg (each page's own copy of them was
+    2 KB); the sprite holds each once (every reference resolves: the link test below)."""
+    page = (site / path).read_text(encoding="utf-8")
+    assert 'xmlns="http://www.w3.org/2000/svg"' not in page
+    uses = re.findall(r'<svg viewBox="0 0 24 24"><use href="([^"#]*)#(i[0-9a-f]{10})"/></svg>', page)
+    assert len(uses) >= 6 and len({h for h, _ in uses}) == 1, uses
+    sprite = (site / ("en" if path.startswith("en/") else "") / "assets" / "icons.svg").read_text(encoding="utf-8")
+    assert sprite.startswith('<svg xmlns="http://www.w3.org/2000/svg"><symbol id="i')
+    assert all(f'<symbol id="{key}" viewBox="0 0 24 24"><path d="' in sprite for _, key in uses)
+
+
 def test_open_data_urls(site):
     data = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
     slugs = {n["slug"] for n in data["notices"]}
@@ -204,7 +218,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             if not target.exists():
                 broken.append(f"{page.relative_to(site)}: {href} (no file)")
                 continue
-            if parts.fragment and target.suffix == ".html":
+            if parts.fragment and target.suffix in (".html", ".svg"):
                 ids = parsed[target].ids if target in parsed else parse(target).ids
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)}: {href} (no anchor)")

@@ -239,6 +239,27 @@ def test_feeds_parse_and_escape(site):
     assert feeds.feeds(site, "https://example.org/sd/") == out
 
 
+def test_icons_become_references_to_one_sprite():
+    from notices.site import icons
+
+    css = '<link rel="stylesheet" href="../../assets/stylesheets/main.57a0d79d.min.css">'
+    search = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M9.5 3z"/></svg>'
+    menu = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M3 6h18z"/></svg>'
+    other = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" class="x"><path d="M1z"/></svg>'
+    found: dict = {}
+    page = icons.use_sprite(f"{css}<label>{search}</label><a>{menu}</a><b>{search}</b>{other}", found)
+    s, m = icons.icon_id("0 0 24 24", '<path d="M9.5 3z"/>'), icons.icon_id("0 0 24 24", '<path d="M3 6h18z"/>')
+    use = '<svg viewBox="0 0 24 24"><use href="../../assets/icons.svg#{}"/></svg>'
+    assert page == f"{css}<label>{use.format(s)}</label><a>{use.format(m)}</a><b>{use.format(s)}</b>{other}"
+    assert found == {s: ("0 0 24 24", '<path d="M9.5 3z"/>'), m: ("0 0 24 24", '<path d="M3 6h18z"/>')}
+    first, second = sorted([s, m])
+    assert icons.sprite(found) == (f'<svg xmlns="http://www.w3.org/2000/svg"><symbol id="{first}" viewBox="0 0 24 24">'
+                                   f'{found[first][1]}</symbol><symbol id="{second}" viewBox="0 0 24 24">'
+                                   f'{found[second][1]}</symbol></svg>\n')
+    # without the theme's stylesheet the sprite's place is unknown: the page stays as it is
+    assert icons.use_sprite(f"<label>{search}</label>", {}) == f"<label>{search}</label>"
+
+
 def test_compact_html_keeps_text_and_verbatim_blocks():
     page = "<div>\n    <p>a\n  b</p>\n\n  <pre>  x\n   y</pre>\n <TEXTAREA>\n  t</TEXTAREA>\n</div>"
     assert build.compact_html(page) == "<div>\n<p>a\nb</p>\n<pre>  x\n   y</pre>\n<TEXTAREA>\n  t</TEXTAREA>\n</div>"

@@ -155,6 +155,32 @@ def test_html_lang_in_browser(context, site_server):
         assert page.evaluate("document.documentElement.lang") == expected, path
 
 
+# Each visible header icon's drawn size: a <use> whose sprite did not load draws nothing (0 × 0).
+ICON_SIZES = """() => [...document.querySelectorAll('header .md-header__button use')]
+  .filter(u => u.closest('.md-header__button').getBoundingClientRect().width > 0)
+  .map(u => { const b = u.getBBox(); return [u.closest('label,button,a').className, b.width, b.height] })"""
+
+
+@pytest.mark.parametrize("path", ["", "notices/2021-national-work-plan/", "en/agencies/national.gacc/"])
+def test_header_icons_are_drawn_from_the_sprite(browser, site_server, path):
+    """The theme's icons are symbols of assets/icons.svg: on a phone's header (menu, language,
+    search) each is drawn; with the sprite blocked they are not, so this test sees the difference.
+    (The 404 page refers to it under site_url's path: tests/test_site_build.py checks it.)"""
+    for blocked in (False, True):
+        ctx = browser.new_context(viewport={"width": 360, "height": 740})
+        try:
+            if blocked:
+                ctx.route("**/assets/icons.svg", lambda route: route.abort())
+            page = ctx.new_page()
+            page.goto(site_server + path, wait_until="networkidle")
+            sizes = page.evaluate(ICON_SIZES)
+            assert len(sizes) >= 3, sizes
+            drawn = [s for s in sizes if s[1] >= 10 and s[2] >= 10]
+            assert (not drawn) if blocked else len(drawn) == len(sizes), (path, blocked, sizes)
+        finally:
+            ctx.close()
+
+
 def test_page_is_styled_for_scripts_before_the_theme_bundle_runs(browser, site_server):
     # The theme's bundle swaps <html class="no-js"> for "js" when it runs, after the first
     # paint, which restyles and lays out the whole page again; the page's head does it first.
