@@ -2,7 +2,8 @@
 foreign enterprises) are generated from the notices' own data by `notices.site` at build time.
 
 - on_config: a language built on its own under /<lang>/ (notices.site.split) gets that site_url.
-- on_files: a language built on its own keeps its own pages only (see on_files).
+- on_files: the notices' records are left to on_post_build; a language built on its own keeps
+  its own pages only (see on_files).
 - on_pre_build: load docs/notices/*.json and the registries, write the generated pages into
   docs_dir (only files whose content changed; stale ones removed), before MkDocs collects files.
   static-i18n runs the whole build again for each language, so this runs once per language;
@@ -65,18 +66,21 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Building another language than the default alone, static-i18n takes it for the default
-    and prefers x.md (Chinese) over x.en.md: the Chinese pages that have a translation are
-    dropped here, before it sees them (it runs later, at priority -100). So are the notices'
-    records and originals, which the Chinese build publishes at the root."""
+    """The notices' records (notices/<slug>.json) are not copied: the site publishes them
+    gzipped, with the open data (build.post_build). Building another language than the default
+    alone, static-i18n takes it for the default and prefers x.md (Chinese) over x.en.md: the
+    Chinese pages that have a translation are dropped here, before it sees them (it runs later,
+    at priority -100). So are the notices' originals, which the Chinese build publishes at the root."""
     lang = split.built_alone(config)
-    if not lang or lang == _DEFAULT:
-        return files
+    alone = bool(lang) and lang != _DEFAULT
     names = {f.src_uri for f in files}
     for f in list(files):
         uri = f.src_uri
-        translated = uri.endswith(".md") and not uri.endswith(f".{lang}.md") and uri[:-3] + f".{lang}.md" in names
-        if translated or (uri.startswith("notices/") and not uri.endswith(".md")):
+        if uri.startswith("notices/") and not uri.endswith(".md"):
+            drop = alone or uri.endswith(".json")
+        else:
+            drop = alone and uri.endswith(".md") and not uri.endswith(f".{lang}.md") and uri[:-3] + f".{lang}.md" in names
+        if drop:
             files.remove(f)
     return files
 
@@ -173,7 +177,7 @@ def on_post_build(config) -> None:
     not_found = Path(config.site_dir) / "404.html"
     if _language(config) == _DEFAULT:
         if not _split():  # notices.site.split writes them itself, beside the builds
-            build.post_build(Path(config.site_dir), _state["data"], config.site_url or "")
+            build.post_build(Path(config.site_dir), Path(config.docs_dir), _state["data"], config.site_url or "")
         _state["404"] = not_found.read_bytes() if not_found.exists() else None
     elif _state.get("404"):  # static-i18n keeps the last language's 404 page: keep the Chinese one
         not_found.write_bytes(_state["404"])

@@ -4,6 +4,7 @@ feeds and every internal link and #anchor in both languages."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import posixpath
@@ -131,8 +132,12 @@ def test_both_languages_in_one_mkdocs_process(tmp_path):
     assert f'<a href="../../../notices/{slug}/" hreflang="zh"' in html(site, f"en/notices/{slug}")
     assert f'<a href="../../en/notices/{slug}/" hreflang="en"' in html(site, f"notices/{slug}")
     assert 'lang="zh-Hans"' in html(site, "404.html").split(">", 2)[1]
-    # open data and feeds: written by the hook here, by notices.site.split in `make build`
+    # open data, records and feeds: written by the hook here, by notices.site.split in `make build`
     assert (site / "data" / "notices.json").exists() and (site / "en" / "feeds" / "all.xml").exists()
+    assert sorted(p.name for p in (site / "notices").glob(f"{slug}.*")) == [f"{slug}.json.gz", f"{slug}.source.txt"]
+    # the theme's icons: the English pages use the root's assets here, and so the root's sprite
+    assert '<use href="../../../assets/icons.svg#i' in html(site, f"en/notices/{slug}")
+    assert (site / "assets" / "icons.svg").exists()
 
 
 @pytest.mark.parametrize("path, label", [("campaigns/jianwang", "纠错与源代码"), ("about", "纠错与源代码"),
@@ -167,12 +172,14 @@ def test_open_data_urls(site):
     assert {"2022-national-work-plan", "2022-shanghai-work-plan"} <= slugs
     for n in data["notices"]:
         assert (site / n["url"].strip("/") / "index.html").exists(), n["url"]
-        record = json.loads((site / n["record"].strip("/")).read_text(encoding="utf-8"))
+        assert n["record"] == f"/notices/{n['slug']}.json.gz", n["record"]
+        record = json.loads(gzip.decompress((site / n["record"].strip("/")).read_bytes()))
         assert record["slug"] == n["slug"] and len(record["tasks"]) == n["task_count"]
         for a in n["agencies"]:
             assert (site / a["url"].strip("/") / "index.html").exists(), a["url"]
         for c in n["campaigns"]:
             assert (site / c["url"].strip("/") / "index.html").exists(), c["url"]
+    assert not list((site / "notices").glob("*.json")), "records are published gzipped only"
     csv_text = (site / "data" / "tasks.csv").read_text(encoding="utf-8")
     assert csv_text.startswith("notice,task,path,role,agency,agency_name,campaigns,url\n")
 

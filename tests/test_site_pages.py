@@ -210,7 +210,7 @@ def test_open_data(site):
     data = json.loads(opendata.notices_json(site))
     by = {n["slug"]: n for n in data["notices"]}
     assert by["2022-shanghai-work-plan"]["url"] == "/notices/2022-shanghai-work-plan/"
-    assert by["2022-shanghai-work-plan"]["record"] == "/notices/2022-shanghai-work-plan.json"
+    assert by["2022-shanghai-work-plan"]["record"] == "/notices/2022-shanghai-work-plan.json.gz"
     assert not any(key in n for n in data["notices"] for key in opendata.FULL_RECORD_ONLY)  # the catalogue stays small
     assert all(a["url"] == f"/agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
     assert all(c["url"] == f"/campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])

@@ -152,13 +152,15 @@ class Crosslinker:
         return markdown
 
 
-def post_build(site_dir: Path, data: SiteData, site_url: str) -> list[Path]:
-    """Open data and feeds into the built site."""
+def post_build(site_dir: Path, docs_dir: Path, data: SiteData, site_url: str) -> list[Path]:
+    """Open data (the catalogue, the tasks, each notice's record) and feeds into the built site."""
     files = {"data/notices.json": opendata.notices_json(data), "data/tasks.csv": opendata.tasks_csv(data)}
     files.update(feeds.feeds(data, site_url))
+    blobs = {rel: text.encode("utf-8") for rel, text in files.items()}
+    blobs.update(opendata.records(data, Path(docs_dir) / "notices"))
     written = []
-    for rel, text in sorted(files.items()):
+    for rel, blob in sorted(blobs.items()):
         path = Path(site_dir) / rel
-        write_if_changed(path, text.encode("utf-8"))
+        write_if_changed(path, blob)
         written.append(path)
     return written

@@ -104,7 +104,7 @@ def merge_sitemaps(site_dir: Path, lang: str) -> None:
 
 
 def _site_files(docs_dir: Path, dest: Path, site_url: str) -> None:
-    build.post_build(dest, build.load(docs_dir), site_url)
+    build.post_build(dest, docs_dir, build.load(docs_dir), site_url)
 
 
 def site_url(config_file: Path) -> str:
