@@ -9,16 +9,18 @@ element (and so the theme's size and colour rules, which the symbol's paths inhe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
 SPRITE = "assets/icons.svg"
 # An icon as the theme writes it (its .icons/*.svg files): no attributes but these two, no svg inside.
-_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([^"<>]+)">((?:(?!</?svg\b).)*?)</svg>', re.S)
+_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([^"<>]+)">([^<]*(?:<(?!/?svg\b)[^<]*)*)</svg>')
 # Where the page finds the theme's assets (relative, or absolute on the 404 page): the sprite is beside them.
 _ASSETS = re.compile(r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/main\.[0-9a-f]+\.min\.css">')
 
 
+@functools.lru_cache(maxsize=256)  # the same few icons on every page
 def icon_id(view_box: str, body: str) -> str:
     """A symbol's id: a digest of the icon, so the same icon is one symbol in every page."""
     return "i" + hashlib.sha1(f"{view_box}\n{body}".encode()).hexdigest()[:10]

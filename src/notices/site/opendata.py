@@ -2,7 +2,7 @@
 `notices inspect` prints it, without its text, plus the URL of its page and of its full record,
 each agency and campaign with the URL of theirs) and /data/tasks.csv (one row per task and
 agency). The full record, text and tasks included, is /notices/<slug>.json.gz beside the page:
-the converter's record as it is, gzipped (a fifth of the size: the records were the largest
+the converter's record as it is, gzipped (a sixth of the size: the records were the largest
 part of the site after its pages); the catalogue does not repeat it, so it stays small as the
 archive grows. URLs are root-relative to the site ("/notices/x/"), whatever site_url is.
 Deterministic: sorted keys and rows, no timestamps (not in the gzip header either)."""
