@@ -226,7 +226,7 @@ def test_open_data(site):
 
 
 def test_feeds_parse_and_escape(site):
-    out = feeds.feeds(site, "https://example.org/sd/")
+    out = dict(feeds.feeds(site, "https://example.org/sd/"))
     assert "feeds/all.xml" in out and "en/feeds/all.xml" in out and "feeds/campaigns/jianwang.xml" in out
     assert "feeds/agencies/shanghai-changning.market-regulation.xml" in out
     for path, text in out.items():
@@ -236,7 +236,7 @@ def test_feeds_parse_and_escape(site):
     links = [i.findtext("link") for i in items]
     newest = newest_first(site.notices)[0]["slug"]
     assert links[0] == f"https://example.org/sd/notices/{newest}/"
-    assert feeds.feeds(site, "https://example.org/sd/") == out
+    assert dict(feeds.feeds(site, "https://example.org/sd/")) == out
 
 
 def test_icons_become_references_to_one_sprite():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 from .data import SiteData, newest_first, notice_date
 
@@ -51,27 +52,26 @@ def rss(title: str, link: str, description: str, lang: str, notices: list[dict],
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def feeds(data: SiteData, site_url: str) -> dict[str, str]:
-    """Relative path in the site → feed XML, for both languages."""
-    out = {}
+def feeds(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
+    """(relative path in the site, feed XML), for both languages, one feed at a time."""
     for lang in ("zh", "en"):
         prefix = "en/feeds/" if lang == "en" else "feeds/"
         zh = lang == "zh"
-        out[prefix + "all.xml"] = rss("打击侵权假冒信息公开：新文件" if zh else "Anti-counterfeiting notices: new notices",
-                                      site_link(site_url, lang, "catalogue/"),
-                                      "本站新收录的文件" if zh else "Notices newly added to the site", lang, data.notices, site_url)
+        yield prefix + "all.xml", rss(
+            "打击侵权假冒信息公开：新文件" if zh else "Anti-counterfeiting notices: new notices",
+            site_link(site_url, lang, "catalogue/"),
+            "本站新收录的文件" if zh else "Notices newly added to the site", lang, data.notices, site_url)
         for series in data.named_series:
             s = data.campaign_series[series]
             name = s["zh"] if zh else (s["name_en"] or s["zh"])
             notices = [n for n in data.notices if any(c["series"] == series for c in n["campaigns"])]
-            out[f"{prefix}campaigns/{series}.xml"] = rss(
+            yield f"{prefix}campaigns/{series}.xml", rss(
                 f"专项行动“{name}”：新文件" if zh else f"Campaign {name}: new notices",
                 site_link(site_url, lang, f"campaigns/{series}/"),
                 f"点名“{name}”的新文件" if zh else f"New notices naming {name}", lang, notices, site_url)
         for aid, a in data.agencies.items():
             name = a["full_name"] if zh else (a["name_en"] or a["full_name"])
             notices = list({id(n): n for n, _, _ in data.agency_roles.get(aid, [])}.values())
-            out[f"{prefix}agencies/{aid}.xml"] = rss(
+            yield f"{prefix}agencies/{aid}.xml", rss(
                 f"{name}：新文件" if zh else f"{name}: new notices", site_link(site_url, lang, f"agencies/{aid}/"),
                 f"分派任务给{name}的新文件" if zh else f"New notices assigning tasks to {name}", lang, notices, site_url)
-    return out

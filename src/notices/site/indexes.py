@@ -69,8 +69,10 @@ def catalogue_pages(data: SiteData) -> list[Page]:
         csv_link = f'<a href="{file_href(src, lang, "data/tasks.csv")}">tasks.csv</a>'
         feed = f'<a href="{feed_href(src, lang, "all.xml")}">RSS</a>'
         return [" · ".join(nav), "",
-                t(lang, f"开放数据：{data_link}（全部文件）、{csv_link}（全部任务与机关）；订阅新文件：{feed}",
-                  f"Open data: {data_link} (every notice), {csv_link} (every task and agency); new notices: {feed}"), ""]
+                t(lang, f"开放数据：{data_link}（全部文件；每份文件的完整记录，含全文与任务，见其 record 链接，"
+                        f"为 gzip 压缩的 JSON）、{csv_link}（全部任务与机关）；订阅新文件：{feed}",
+                  f"Open data: {data_link} (every notice; each notice's full record, text and tasks included, at its "
+                  f"record link, as gzipped JSON), {csv_link} (every task and agency); new notices: {feed}"), ""]
 
     pages = listing_pages(CATALOGUE, data.notices, ("信息公开目录", "Catalogue of notices"),
                           (f"本站收录的全部 {len(data.notices)} 份文件，最新的在前。点击表头可排序。",
