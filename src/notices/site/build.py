@@ -154,8 +154,8 @@ class Crosslinker:
 
 def post_build(site_dir: Path, docs_dir: Path, data: SiteData, site_url: str) -> list[Path]:
     """Open data (the catalogue, the tasks, each notice's record) and feeds into the built site,
-    each kind written as soon as it is made: holding them all took the worker that writes them
-    beside the builds from about 600 to 875 MiB at 5,000 notices."""
+    each kind written as soon as it is made: the worker that writes them beside the builds took
+    875 MiB at 5,000 notices holding them all, 663 MiB this way."""
     def blobs() -> Iterator[tuple[str, bytes]]:
         yield "data/notices.json", opendata.notices_json(data).encode("utf-8")
         yield "data/tasks.csv", opendata.tasks_csv(data).encode("utf-8")

@@ -1,10 +1,11 @@
 """The theme's icons, once per site instead of inline in every page.
 
 mkdocs-material writes every icon of its header, drawer, search box and footer into the page as
-an inline <svg>: eight of them, about 2 KB of every page (15 MB of the 1,000-notice site). Each
-icon becomes a reference to a symbol of one file, assets/icons.svg, written at the end of the
-build from the icons the pages used; a browser fetches it once and keeps it. The icon keeps its
-element (and so the theme's size and colour rules, which the symbol's paths inherit).
+an inline <svg>: about eight of them, 2 KB of every page. Each icon becomes a reference (about
+70 bytes) to a symbol of one file, assets/icons.svg, written at the end of the build from the
+icons the pages used; a browser fetches it once and keeps it (9 MiB less HTML at 1,000
+notices). The icon keeps its element, and so the theme's size and colour rules, which the
+symbol's paths inherit.
 """
 
 from __future__ import annotations

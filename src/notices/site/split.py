@@ -13,11 +13,11 @@ What differs from static-i18n's single build, and where it is handled:
 - each language has its own search index (/search/… and /en/search/…); their sitemaps are
   merged into one, each page naming its other language (merge_sitemaps);
 - the English build's site_url gets "en/" (scripts/mkdocs_hooks.py), so canonical URLs are right;
-- open data and feeds (notices.site.build.post_build) are written by neither build: a worker
-  writes them while the longer build (the Chinese one) is still running, once the other one has
-  ended and left a core free;
-- each notice's record and original are published once, by the Chinese build, at the root
-  (the English build leaves them out: scripts/mkdocs_hooks.py on_files).
+- open data, each notice's gzipped record and feeds (notices.site.build.post_build) are written
+  by neither build: a worker writes them while the longer build (the Chinese one) is still
+  running, once the other one has ended and left a core free;
+- each notice's original is published once, by the Chinese build, at the root (the English
+  build leaves it out: scripts/mkdocs_hooks.py on_files).
 """
 
 from __future__ import annotations
