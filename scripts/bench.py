@@ -191,9 +191,11 @@ def site_metrics(site: Path) -> dict:
         if not index.exists():
             continue
         data = index.read_bytes()
-        stored = gzip.decompress(data) if index.suffix == ".gz" else None
-        raw = round(len(stored if stored is not None else data) / MB, 2)
-        gz = round(len(data if stored is not None else gzip.compress(data, 6)) / MB, 2)
+        if index.suffix == ".gz":  # stored gzipped: the file is what is sent
+            raw_bytes, gz_bytes = len(gzip.decompress(data)), len(data)
+        else:
+            raw_bytes, gz_bytes = len(data), len(gzip.compress(data, 6))
+        raw, gz = round(raw_bytes / MB, 2), round(gz_bytes / MB, 2)
         if lang != "all":
             out[f"index_{lang}_raw_mb"], out[f"index_{lang}_gz_mb"] = raw, gz
         out["index_raw_mb"] = max(out["index_raw_mb"] or 0, raw)

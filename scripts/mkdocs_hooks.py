@@ -159,16 +159,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _finish_html(output: str) -> str:
+    """A page as written: compacted, its icons taken from the sprite (collected for on_post_build)."""
+    return icons.use_sprite(build.compact_html(output), _state.setdefault("icons", {}))
+
+
 def on_post_page(output: str, page, config) -> str:
     page.content = ""  # written out: nothing reads it again, and the search index is yet to be made
-    return icons.use_sprite(build.compact_html(output), _state.setdefault("icons", {}))
+    return _finish_html(output)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     """The theme's own HTML pages (404.html) are not pages of the site: the same treatment."""
-    if not template_name.endswith(".html"):
-        return output
-    return icons.use_sprite(build.compact_html(output), _state.setdefault("icons", {}))
+    return _finish_html(output) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:
