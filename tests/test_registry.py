@@ -314,3 +314,20 @@ def test_yaml_syntax_error_names_line(data_copy):
     with pytest.raises(NoticeError) as e:
         Registry.load(data_copy)
     assert e.value.path.endswith("campaigns.yaml") and e.value.line is not None and abs(e.value.line - n) <= 1
+
+
+def test_value_cut_at_a_comma_names_file_and_line(data_copy):
+    # unquoted in a {…} entry, "Publicity (press, publication)" would read as en: "Publicity (press"
+    p = data_copy / "systems.yaml"
+    text = p.read_text(encoding="utf-8")
+    p.write_text(text.replace('en: "Publicity (press, publication, copyright, film)"',
+                              "en: Publicity (press, publication, copyright, film)"), encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        Registry.load(data_copy)
+    assert e.value.path.endswith("systems.yaml") and e.value.line == _line_of(p, "id: publicity,")
+    assert "quoted" in e.value.en and "引号" in e.value.zh
+
+
+def test_no_value_in_the_data_is_cut_at_a_comma(reg):
+    assert reg.systems["publicity"]["en"] == "Publicity (press, publication, copyright, film)"
+    assert reg.agencies["national.aqsiq"].name_en == "General Administration of Quality Supervision, Inspection and Quarantine"
