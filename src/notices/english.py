@@ -229,10 +229,10 @@ def object_en(text: str, tab: Table | None = None) -> str | None:
 # ---- clauses and headings -----------------------------------------------------------------------
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     # keep proper nouns and acronyms as they are (China International Import Expo, IPR)
     word = text.split(" ", 1)[0]
-    if word[:1].isupper() and not word.isupper() and word not in ("China", "Olympic", "Shanghai", "Intellectual"):
+    if word[:1].isupper() and not word.isupper() and word not in ("China", "Olympic", "Shanghai", "Intellectual", "Import,"):
         return text[:1].lower() + text[1:]
     return text
 
@@ -265,7 +265,7 @@ def clause_en(text: str, tab: Table | None = None) -> str | None:
         core = _core(text, tab)  # 重点产品治理: 重点 was not an adverb there
         return _capital(core) if core else None
     if adverbs:
-        return " ".join([adverbs[0]] + [_lower_first(a) for a in adverbs[1:]]) + " " + _lower_first(core)
+        return " ".join([adverbs[0]] + [lower_first(a) for a in adverbs[1:]]) + " " + lower_first(core)
     return _capital(core)
 
 
@@ -280,7 +280,7 @@ def _core(text: str, tab: Table) -> str | None:
             if obj is None and not rx.pattern.startswith("^("):
                 obj = _verb_object(m[1], tab, gerund=True)
             if obj:
-                return _capital(en.format(x=_lower_first(obj)))
+                return _capital(en.format(x=lower_first(obj)))
     found = _verb_object(text, tab)
     if found:
         return found
@@ -297,12 +297,12 @@ def _verb_object(text: str, tab: Table, gerund: bool = False) -> str | None:
             rest = text[len(zh):]
             obj = object_en(rest, tab)
             if obj:
-                return f"{en} {_lower_first(obj)}"
+                return f"{en} {lower_first(obj)}"
             for zh2, en2 in tab.verbs:
                 if rest.startswith(zh2) and len(rest) > len(zh2):
                     obj = object_en(rest[len(zh2):], tab)
                     if obj:
-                        return f"{en} and {_lower_first(en2)} {_lower_first(obj)}"
+                        return f"{en} and {lower_first(en2)} {lower_first(obj)}"
     return None
 
 
@@ -321,7 +321,7 @@ def heading_en(heading: str, tab: Table | None = None) -> str | None:
     english = [clause_en(p, tab) for p in parts]
     if any(e is None for e in english):
         return None
-    return "; ".join([english[0]] + [_lower_first(e) for e in english[1:]])
+    return "; ".join([english[0]] + [lower_first(e) for e in english[1:]])
 
 
 def lead_en(text: str, tab: Table | None = None) -> str | None:

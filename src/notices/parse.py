@@ -10,6 +10,7 @@ from pathlib import Path
 from .assign import assign
 from .campaigns import find_campaigns
 from .clean import Para, clean
+from .describe import describe
 from .errors import NoticeError
 from .ingest import read_source
 from .metadata import Header, extract_header
@@ -79,6 +80,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
                 agencies[ref.id] = replace(registry.resolve_agency(ref.name, home), name=ref.name)
         ids = []
         for name, year in find_campaigns(span.text, known):
+            if name in registry.slogans:
+                continue
             campaign = registry.resolve_campaign(name, year, span.text)
             campaigns.setdefault(campaign.id, campaign)
             ids.append(campaign.id)
@@ -86,11 +89,13 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
     for block in blocks:  # campaigns named outside any task still belong to the notice
         for name, year in find_campaigns(block.text, known):
+            if name in registry.slogans:
+                continue
             campaign = registry.resolve_campaign(name, year, block.text)
             campaigns.setdefault(campaign.id, campaign)
 
     texts = [p.text for p in paras]
-    return Notice(
+    notice = Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
         issuer_agency=issuer_agency(header.issuer, registry, home),
@@ -105,6 +110,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)
+    return describe(notice, sidecar.headings_en, sidecar.tasks_en, shown)
 
 
 def issuer_agency(issuer: str | None, registry: Registry, home) -> Agency | None:

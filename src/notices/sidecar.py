@@ -19,7 +19,7 @@ CORRECTABLE = {
     "issued_date": "date", "published_date": "date", "source": str, "jurisdiction": str,
     "topic": str, "validity": str, "keywords": list,
 }
-KEYS = {"title_en", "summary_en", "source_url", "obtained", "corrections", "correction_note"}
+KEYS = {"title_en", "summary_en", "source_url", "obtained", "corrections", "correction_note", "headings_en", "tasks_en"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Sidecar:
     obtained: str | None = None
     corrections: dict = field(default_factory=dict)
     correction_note: str | None = None
+    headings_en: dict = field(default_factory=dict)  # section id → English written by a person
+    tasks_en: dict = field(default_factory=dict)  # task id → English written by a person
 
 
 def sidecar_path(source: Path) -> Path:
@@ -95,6 +97,14 @@ def read_sidecar(source: Path) -> Sidecar:
             raise NoticeError(shown, f"{key} 应为日期，如 2020-09-22", f"{key} must be a date such as 2020-09-22", line)
         if kind in (str, list) and value is not None and not isinstance(value, kind):
             raise NoticeError(shown, f"{key} 的值类型不对", f"{key} has a value of the wrong kind", line)
+    english = {}
+    for key, prefix in (("headings_en", "s-"), ("tasks_en", "t-")):
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(k, str) and k.startswith(prefix) and isinstance(v, str)
+                                                  for k, v in value.items()):
+            raise NoticeError(shown, f"{key} 应为“{prefix}编号: 英文”的列表（如 {prefix}1-2: …）",
+                              f"{key} must be `{prefix}id: English` lines (e.g. {prefix}1-2: …)", key_line(text, key))
+        english[key] = {k: v.strip() for k, v in value.items()}
     if corrections and not data.get("correction_note"):
         raise NoticeError(shown, "有更正时请用 correction_note 说明更正了什么、依据是什么",
                           "with corrections, say in correction_note what was corrected and why",
@@ -103,4 +113,4 @@ def read_sidecar(source: Path) -> Sidecar:
         title_en=data.get("title_en"), summary_en=data.get("summary_en"), source_url=url,
         obtained=as_date(obtained) if obtained else None,
         corrections={k: as_date(v) if CORRECTABLE[k] == "date" and v else v for k, v in corrections.items()},
-        correction_note=data.get("correction_note"))
+        correction_note=data.get("correction_note"), **english)

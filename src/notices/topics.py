@@ -1,0 +1,64 @@
+"""What a task concerns (trademarks, online, food, criminal justice …), from data/topics.yaml:
+a topic applies when one of its Chinese keywords is in the task's text or in a heading above it.
+The headings count because a task often names its subject only there: 加强外资企业权益保护 heads
+tasks that never say 外资 again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+TOPICS_FILE = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
+GROUPS = ("right", "channel", "product", "action")
+# a task's parenthesis of agencies names bodies, not subjects (公安 in 市公安局 is no topic)
+_PARENTHESIS = re.compile(r"[（(][^（）()]*(?:负责|牵头|配合|参与)[^（）()]*[）)]\s*$")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    group: str
+    zh: str
+    en: str
+    keywords: tuple[str, ...]
+
+
+def load_topics(path: Path = TOPICS_FILE) -> tuple[Topic, ...]:
+    """Read and check the vocabulary; errors name the file and line (NoticeError)."""
+    from .registry import _Checker, _read
+
+    data = _read(path)
+    chk = _Checker(path)
+    out: list[Topic] = []
+    seen: set[str] = set()
+    for t in chk.items(data, "topics"):
+        tid = chk.text(t, "id", "编号", "id")
+        chk.new_id(t, tid, seen, "主题", "topic")
+        seen.add(tid)
+        if t.get("group") not in GROUPS:
+            chk.fail(t, f"group 须为 {'、'.join(GROUPS)} 之一", f"group must be one of {', '.join(GROUPS)}")
+        words = t.get("keywords")
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            chk.fail(t, f"主题“{tid}”须有关键词列表（keywords）", f"topic '{tid}' needs a list of keywords")
+        out.append(Topic(tid, t["group"], chk.text(t, "zh", "中文名称", "Chinese name"),
+                         chk.text(t, "en", "英文名称", "English name"), tuple(words)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def topics() -> tuple[Topic, ...]:
+    return load_topics()
+
+
+def topic_by_id() -> dict[str, Topic]:
+    return {t.id: t for t in topics()}
+
+
+def tag(text: str, headings: list[str], vocabulary: tuple[Topic, ...] | None = None) -> list[str]:
+    """Ids of the topics a task concerns, in the vocabulary's order."""
+    vocabulary = vocabulary or topics()
+    body = _PARENTHESIS.sub("", text)
+    where = body + "\n" + "\n".join(headings)
+    return [t.id for t in vocabulary if any(w in where for w in t.keywords)]
