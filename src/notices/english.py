@@ -27,6 +27,12 @@ _CONNECTORS = {"和": "and", "及": "and", "与": "and", "以及": "and", "、":
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)届")
 _YEAR = re.compile(r"((?:19|20)\d\d)年(?:度)?")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+_NUMBER_WORDS = "one two three four five six seven eight nine ten".split()
+_COUNTED = re.compile(r"([一二两三四五六七八九十])(大|项|个)")
+# Reading aids in real notices that are not part of the heading: pinyin after a character
+# (领(lǐng)域), quotation marks around a term (加强“两法衔接”工作).
+_PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]+[)）]")
+_QUOTES = re.compile(r"[“”‘’\"'「」『』《》]")
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,11 @@ def tokens(text: str, tab: Table) -> list | None:
         m = _YEAR.match(text, i)
         if m:
             options.append((m.end(), Term(m[1], "adj")))
+        m = _COUNTED.match(text, i)
+        if m:
+            count_of = 2 if m[1] == "两" else _NUMERALS[m[1]]
+            options.append((m.end(), Term(("the " if m[2] == "大" else "") + _NUMBER_WORDS[count_of - 1]
+                                          + (" major" if m[2] == "大" else ""), "adj")))
         (count, lengths), pieces = best[i]
         for j, tok in options:
             key = (count + 1, lengths + (-(j - i),))
@@ -204,6 +215,10 @@ def object_en(text: str, tab: Table | None = None) -> str | None:
     toks = tokens(text, tab)
     if not toks or isinstance(toks[0], str) or isinstance(toks[-1], str):
         return None
+    # words with no English of their own (行为 in 侵权假冒行为) are left out
+    toks = [t for t in toks if isinstance(t, str) or t.en]
+    if not toks or isinstance(toks[0], str) or isinstance(toks[-1], str):
+        return None
     if all(isinstance(t, str) or t.kind == "adj" for t in toks):
         return None  # 专业 alone is no object (提升专业水平 is read as 提升 + 专业水平)
     toks = _merge_places(toks)
@@ -232,7 +247,7 @@ def object_en(text: str, tab: Table | None = None) -> str | None:
 def lower_first(text: str) -> str:
     # keep proper nouns and acronyms as they are (China International Import Expo, IPR)
     word = text.split(" ", 1)[0]
-    if word[:1].isupper() and not word.isupper() and word not in ("China", "Olympic", "Shanghai", "Intellectual", "Import,"):
+    if word[:1].isupper() and not word.isupper() and word not in ("China", "Olympic", "Shanghai", "Intellectual"):
         return text[:1].lower() + text[1:]
     return text
 
@@ -246,6 +261,9 @@ def clause_en(text: str, tab: Table | None = None) -> str | None:
     tab = tab or table()
     if text in tab.clauses:
         return tab.clauses[text]
+    left, sep, right = text.partition("和")
+    if sep and left in tab.clauses and right in tab.clauses:  # 工作要求和措施 → Requirements and measures
+        return f"{tab.clauses[left]} and {lower_first(tab.clauses[right])}"
     adverbs = []
     rest = text
     changed = True
@@ -269,9 +287,29 @@ def clause_en(text: str, tab: Table | None = None) -> str | None:
     return _capital(core)
 
 
+_FOCUS = ("针对", "围绕", "聚焦", "立足", "紧盯")
+
+
+def _focused(text: str, tab: Table) -> str | None:
+    """针对重点领域加大治理力度 → Step up action, focusing on key areas."""
+    for word in _FOCUS:
+        if text.startswith(word):
+            rest = text[len(word):]
+            for k in range(len(rest) - 2, 1, -1):
+                what, clause = object_en(rest[:k], tab), None
+                if what:
+                    clause = _core(rest[k:], tab)
+                if what and clause:
+                    return f"{clause}, focusing on {lower_first(what)}"
+    return None
+
+
 def _core(text: str, tab: Table) -> str | None:
     if text in tab.clauses:
         return tab.clauses[text]
+    focused = _focused(text, tab)
+    if focused:
+        return focused
     for rx, en in tab.frames:
         m = rx.match(text)
         if m:
@@ -309,7 +347,7 @@ def _verb_object(text: str, tab: Table, gerund: bool = False) -> str | None:
 def heading_en(heading: str, tab: Table | None = None) -> str | None:
     """English of a heading by the table and its rules, or None when any part is unknown."""
     tab = tab or table()
-    text = _TRIM.sub("", re.sub(r"\s+", "", heading))
+    text = _TRIM.sub("", _QUOTES.sub("", _PINYIN.sub("", re.sub(r"\s+", "", heading))))
     if not text:
         return None
     whole = clause_en(text, tab)
