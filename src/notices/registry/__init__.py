@@ -43,6 +43,7 @@ class Registry:
         self.systems, hotline = _load_systems(data_dir / "systems.yaml")
         self._places = Places(self.naming)
         self._places.load(data_dir / "jurisdictions.yaml")
+        self._places.load_divisions(data_dir / "divisions.tsv")
         self._agencies = Agencies(self._places, self.naming, self.systems, hotline)
         self._agencies.load(data_dir / "agencies.yaml")
         self._campaigns = CampaignSeries(self.naming)

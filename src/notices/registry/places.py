@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..model import Jurisdiction
 from ..naming import Naming
@@ -21,6 +22,17 @@ class PlaceInfo:
     en: str  # romanised base: Changning
     own_en: str  # Changning District
     is_city: bool
+
+
+class Division(NamedTuple):
+    """One row of data/divisions.tsv: a province, prefecture or county of the official table."""
+
+    code: str
+    level: str
+    name: str
+    short: str
+    parent: str  # code of the parent, "" for a province
+    former: tuple[str, ...]
 
 
 class Places:
@@ -38,6 +50,9 @@ class Places:
         self._index: dict[str, list[str]] = {}  # name / own name / short → ids
         self._children: dict[str, dict[str, str]] = {}  # parent id → own name / short → id
         self.max_len = 0
+        self.divisions: dict[str, Division] = {}  # by code
+        self._div_index: dict[str, list[str]] = {}  # full, former and 州/县 names → codes
+        self._div_max = 0
 
     # ---- loading ----------------------------------------------------------------------------
 
@@ -86,6 +101,88 @@ class Places:
                 kids.setdefault(p.own, jid)
                 if len(jur.short) >= 2:
                     kids.setdefault(jur.short, jid)
+
+    def load_divisions(self, path: Path) -> None:
+        """data/divisions.tsv (scripts/make_divisions.py): every county-level unit and above,
+        with former names, so that a place is known whether the registry holds it or not."""
+        if not path.is_file():
+            return
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("#") or line.startswith("code\t") or not line.strip():
+                continue
+            cols = line.split("\t")
+            if len(cols) != 6 or cols[1] not in LEVELS:
+                Checker(path).fail(None, f"第 {n} 行应有 6 列", f"line {n} must have 6 columns")
+            d = Division(cols[0], cols[1], cols[2], cols[3], cols[4], tuple(f for f in cols[5].split("|") if f))
+            self.divisions[d.code] = d
+            names = {d.name, *d.former}
+            # 凉山州, 黔东南州, 前郭县: autonomous places are usually written by short name + level word
+            if d.name.endswith("自治州") and d.short:
+                names.add(d.short + "州")
+            if d.name.endswith("自治县") and d.short:
+                names.add(d.short + "县")
+            for key in names:
+                if len(key) >= 2:
+                    self._div_index.setdefault(key, []).append(d.code)
+                    self._div_max = max(self._div_max, len(key))
+
+    def division_chain(self, code: str) -> list[Division]:
+        """The division and its ancestors, the province first."""
+        chain = []
+        while code:
+            d = self.divisions[code]
+            chain.insert(0, d)
+            code = d.parent
+        return chain
+
+    def divisions_at(self, t: str, within: Jurisdiction | None = None) -> list[tuple[Division, str]]:
+        """Divisions whose name (full, former, or 州/县 short form) starts t, inside `within`
+        when given, longest name first: (division, the text after it)."""
+        out = []
+        for k in range(min(len(t), self._div_max), 1, -1):
+            for code in self._div_index.get(t[:k], ()):
+                d = self.divisions[code]
+                if within is None or self.division_within(d, within):
+                    out.append((d, t[k:]))
+            if out:
+                return out
+        return out
+
+    def divisions_named(self, name: str) -> list[Division]:
+        return [self.divisions[c] for c in self._div_index.get(name, ())]
+
+    def division_within(self, d: Division, place: Jurisdiction) -> bool:
+        """Whether a division lies inside (or is) a jurisdiction, compared by own names."""
+        if place.level == "national":
+            return True
+        names = {x.name for x in self.division_chain(d.code)}
+        return self._info[place.id].own in names
+
+    def from_division(self, d: Division) -> Jurisdiction:
+        """The jurisdiction of a division: the registry's where it holds it, else derived with the
+        division's own level under its parents."""
+        place = self.jurisdictions["national"]
+        for x in self.division_chain(d.code):
+            kid = self._children.get(place.id, {}).get(x.name)
+            if kid and self._info[kid].own == x.name:
+                place = self.jurisdictions[kid]
+            else:
+                place = self.derive_place(x.name, place if place.level != "national" else None, x.level)
+        return place
+
+    def read_division(self, t: str, within: Jurisdiction | None) -> Jurisdiction | None:
+        """The deepest division named at the start of t (上海市…, 黄石市大冶市…, 大冶市…), when its
+        name is unambiguous there; None otherwise."""
+        found = None
+        while True:
+            hits = self.divisions_at(t, within if found is None else self.from_division(found))
+            if found is not None:  # below a division named already: only its own children
+                hits = [(d, r) for d, r in hits if d.code != found.code and found.code in
+                        {x.code for x in self.division_chain(d.code)}]
+            if len({d.code for d, _ in hits}) != 1:
+                break
+            found, t = hits[0]
+        return self.from_division(found) if found is not None else None
 
     def make(self, jid, own, short, level, parent, en, own_en, prefix, official, in_registry,
              is_city) -> Jurisdiction:
@@ -146,6 +243,9 @@ class Places:
         if found is not None:
             found, t = self.descend(found, t)
         if found is None or found.level != "county":
+            division = self.read_division(t, found)
+            if division is not None:
+                return division
             derived = self.derive(t, found)
             if derived is not None:
                 return derived[0]
@@ -200,14 +300,15 @@ class Places:
             place = self.derive_place(own, place)
         return place, rest
 
-    def derive_place(self, own: str, parent: Jurisdiction | None) -> Jurisdiction:
-        """A jurisdiction the registry does not hold, read from its own name under `parent`."""
+    def derive_place(self, own: str, parent: Jurisdiction | None, level: str | None = None) -> Jurisdiction:
+        """A jurisdiction the registry does not hold, read from its own name under `parent`
+        (its level from the name unless given)."""
         if parent is not None:
             kid = self._children.get(parent.id, {}).get(own)
             if kid:
                 return self.jurisdiction(kid)
         name = self.naming.read(own)
-        level = self.naming.level_of(name, parent.level if parent else None) or "county"
+        level = level or self.naming.level_of(name, parent.level if parent else None) or "county"
         if parent is not None and RANK[level] <= RANK[parent.level]:
             level = LEVELS[min(RANK[parent.level] + 1, 3)]
         en = self.naming.romanise(name.base)
