@@ -61,10 +61,10 @@ class Table:
 
 def load_table(path: Path = HEADINGS_FILE) -> Table:
     """Read and check the phrase table; errors name the file and line (NoticeError)."""
-    from .registry import _Checker, _read  # the project's YAML reader: lines, duplicate keys, cut values
+    from .registry.datafile import Checker, read  # the project's YAML reader: lines, duplicate keys, cut values
 
-    data = _read(path)
-    chk = _Checker(path)
+    data = read(path)
+    chk = Checker(path)
     for key in ("clauses", "adverbs", "verbs", "terms"):
         if not isinstance(data.get(key), dict):
             chk.fail(data, f"缺少映射“{key}”", f"missing mapping '{key}'")

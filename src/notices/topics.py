@@ -27,10 +27,10 @@ class Topic:
 
 def load_topics(path: Path = TOPICS_FILE) -> tuple[Topic, ...]:
     """Read and check the vocabulary; errors name the file and line (NoticeError)."""
-    from .registry import _Checker, _read
+    from .registry.datafile import Checker, read
 
-    data = _read(path)
-    chk = _Checker(path)
+    data = read(path)
+    chk = Checker(path)
     out: list[Topic] = []
     seen: set[str] = set()
     for t in chk.items(data, "topics"):
