@@ -145,6 +145,10 @@ def _load_naming(path: Path) -> Naming:
             chk.text(s, key, "后缀字段", "suffix field")
         if s["level"] not in LEVELS + ("by_parent",):
             chk.fail(s, f"未知的级别“{s['level']}”", f"unknown level '{s['level']}'")
+    for u in data.get("agency_units") or []:
+        if "{name}" not in str(u.get("en", "")) or not u.get("zh") or u.get("place", "after") not in ("after", "before", "none"):
+            chk.fail(u, "单位须有 zh、含 {name} 的 en，place 为 after、before 或 none",
+                     "a unit needs zh, an en holding {name}, and place after, before or none")
     try:
         return Naming(data)
     except (TypeError, re.error) as e:
