@@ -367,9 +367,13 @@ def lead_en(text: str, tab: Table | None = None) -> str | None:
     tab = tab or table()
     body = _TRIM.sub("", re.sub(r"^\s*[（(]?[一二三四五六七八九十\d]+[)）.．、]\s*", "", text))
     first = re.split(r"[。；;，,：:]", body, maxsplit=1)[0]
-    if not 2 <= len(first) <= 24:
+    if not 2 <= len(first) <= 16:
         return None
-    return heading_en(first, tab)
+    english = heading_en(first, tab)
+    # a lead is prose, not a heading: past one nested phrase the rules' English reads badly
+    if english and sum(english.count(p) for p in (" of ", " in ", " for ", " on ", " against ")) > 1:
+        return None
+    return english
 
 
 def deadlines(text: str) -> list[str]:
