@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .clean import simplified_table
 from .errors import NoticeError
 from .model import Notice
 from .parse import load_notice
@@ -38,18 +39,29 @@ _CAMPAIGN_SUFFIXES = ("专项行动", "专项整治", "集中行动", "行动", 
 
 
 def norm(value) -> str | None:
-    """A fact or a converter value as compared: whitespace removed, brackets of one width."""
+    """A fact or a converter value as compared: whitespace removed, brackets of one width, and
+    traditional characters folded to simplified ones (a fact may be written in the notice's
+    traditional characters or in simplified ones; the script is not the fact)."""
     if value is None:
         return None
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
-    return _SPACE.sub("", str(value)).translate(_BRACKETS)
+    return _SPACE.sub("", str(value)).translate(_BRACKETS).translate(simplified_table())
 
 
 def without_issuer(title: str) -> str:
     """A 通知's title from its 关于: 国务院办公厅关于印发…的通知 and 关于印发…的通知 are one title."""
     at = title.find("关于")
     return title[at:] if at > 0 else title
+
+
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,12}(?:省|市|自治区|自治州|地区|盟|区|县|旗)")
+
+
+def same_but_place(a: str, b: str) -> bool:
+    """The same body, one name with its place in front: 天津市河东区人民政府办公室 / 河东区人民政府办公室."""
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and bool(_PLACE_PREFIX.fullmatch(long[: -len(short)]))
 
 
 def _strip_place(name: str) -> str:
@@ -170,7 +182,9 @@ def score_notice(slug: str, path: Path, facts: dict, notice: Notice,
         same = norm(want) == norm(got)
         if name == "notice_title" and not same and want and got:
             same = without_issuer(norm(want)) == without_issuer(norm(got))
-        result.count(name, same, norm(want), got)
+        if name == "issuer" and not same and want and got:
+            same = same_but_place(norm(want), norm(got))
+        result.count(name, same, want if isinstance(want, str) else norm(want), got)
     if "jurisdiction" in facts:
         want = facts["jurisdiction"]
         got = {"name": notice.jurisdiction.get("name"), "level": notice.jurisdiction.get("level")}

@@ -126,6 +126,7 @@ def test_places(expected, got, same):
 def test_normalisation():
     assert norm("沪打假发[2020] 1号") == norm("沪打假发〔2020〕1号") == norm("沪打假发【2020】1号")
     assert norm("（县农牧局）\u3000") == norm("(县农牧局)")
+    assert norm("全國打擊侵犯知識產權") == norm("全国打击侵犯知识产权")
     assert norm("工作要点") != norm("⼯作要点")  # Kangxi radicals are the converter's to fix
     assert campaign_key("“铁拳”行动") == campaign_key("铁拳2021") == "铁拳"
 
@@ -139,3 +140,11 @@ def test_a_notice_title_with_or_without_its_issuer(tmp_path, registry):
     assert score_folder(folder, registry).notices[0].wrong == []
     facts.write_text(text.replace('notice_title: "关于印发', 'notice_title: "关于转发'), encoding="utf-8")
     assert [w.field for w in score_folder(folder, registry).notices[0].wrong] == ["notice_title"]
+
+
+def test_issuer_with_or_without_its_place():
+    from notices.score import same_but_place
+    assert same_but_place("天津市河东区人民政府办公室", "河东区人民政府办公室")
+    assert same_but_place("河东区人民政府办公室", "天津市河东区人民政府办公室")
+    assert not same_but_place("河东区人民政府办公室", "河东区人民政府")
+    assert not same_but_place("区人民政府办公室", "河东区人民政府办公室x")
