@@ -5,7 +5,7 @@
 Reads every notice (.txt, .html) under the paths given (default: corpus/real/, sources/ and
 tests/fixtures/notices/ where they exist), parses it as `notices convert` does, and prints the share
 of headings read by rule, then the commonest headings that fall back, with what they fall back to.
-A notice that cannot be converted is listed and left out."""
+A notice that cannot be converted is listed and left out; a file found twice counts once."""
 
 from __future__ import annotations
 
@@ -54,12 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     distinct: dict[str, bool] = {}
     fallbacks: Counter[str] = Counter()
     shown: dict[str, str] = {}
+    seen: set[str] = set()
     for path in files:
         try:
             notice = load_notice(path, registry)
         except NoticeError as e:
             print(f"skipped: {e}", file=sys.stderr)
             continue
+        if notice.sha256 in seen:  # the same file in two folders (a corpus and its merged copy) counts once
+            continue
+        seen.add(notice.sha256)
         notices += 1
         for s in walk(notice.sections):
             total += 1
