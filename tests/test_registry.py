@@ -403,3 +403,14 @@ def test_every_campaign_series_has_an_english_name(reg, data_copy):
     with pytest.raises(NoticeError) as e:
         Registry.load(data_copy)
     assert "name_en" in e.value.en and e.value.path.endswith("campaigns.yaml")
+
+
+def test_an_emergency_number_is_no_hotline(reg, data_copy):
+    assert reg.contact(reg.resolve_agency("公安部", reg.jurisdiction("national"))) is None or \
+        reg.contact(reg.resolve_agency("公安部", reg.jurisdiction("national")))["hotline"] != "110"
+    p = data_copy / "systems.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace(
+        "en: Public security (police), hotline: null", 'en: Public security (police), hotline: "110"'), encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        Registry.load(data_copy)
+    assert e.value.line == _line_of(p, "id: public-security,") and "emergency" in e.value.en

@@ -18,7 +18,7 @@ from .model import Agency, Block, Campaign, Notice, Task
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
-from .sidecar import Sidecar, read_sidecar
+from .sidecar import Sidecar, read_sidecar, sidecar_path
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -133,7 +133,9 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)
-    return describe(notice, sidecar.headings_en, sidecar.tasks_en, shown)
+    # ids the sidecar's English names are checked against the notice: an error points at the sidecar
+    where = str(sidecar_path(Path(shown))) if sidecar.headings_en or sidecar.tasks_en else shown
+    return describe(notice, sidecar.headings_en, sidecar.tasks_en, where)
 
 
 def issuer_agency(issuer: str | None, registry: Registry, home) -> Agency | None:

@@ -62,3 +62,47 @@ def tag(text: str, headings: list[str], vocabulary: tuple[Topic, ...] | None = N
     body = _PARENTHESIS.sub("", text)
     where = body + "\n" + "\n".join(headings)
     return [t.id for t in vocabulary if any(w in where for w in t.keywords)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A common problem of a right holder, and the topics a task must concern to address it."""
+
+    id: str
+    zh: str
+    en: str
+    topics: tuple[str, ...]
+
+
+PROBLEMS_FILE = TOPICS_FILE.with_name("problems.yaml")
+
+
+def load_problems(path: Path = PROBLEMS_FILE, vocabulary: tuple[Topic, ...] | None = None) -> tuple[Problem, ...]:
+    """Read and check data/problems.yaml against the topic vocabulary (NoticeError with file and line)."""
+    from .registry.datafile import Checker, read
+
+    known = {t.id for t in (vocabulary or topics())}
+    data = read(path)
+    chk = Checker(path)
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for p in chk.items(data, "problems"):
+        pid = chk.text(p, "id", "编号", "id")
+        chk.new_id(p, pid, seen, "问题", "problem")
+        seen.add(pid)
+        wanted = p.get("topics")
+        if not isinstance(wanted, list) or not wanted or any(t not in known for t in wanted):
+            chk.fail(p, f"问题“{pid}”的 topics 须为 topics.yaml 中的主题编号", f"the topics of problem '{pid}' must be topic ids of topics.yaml")
+        out.append(Problem(pid, chk.text(p, "zh", "中文说明", "Chinese text"), chk.text(p, "en", "英文说明", "English text"),
+                           tuple(wanted)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def problems() -> tuple[Problem, ...]:
+    return load_problems()
+
+
+def addresses(problem: Problem, task_topics: list[str]) -> bool:
+    """Whether a task tagged with `task_topics` addresses the problem (it concerns all its topics)."""
+    return all(t in task_topics for t in problem.topics)

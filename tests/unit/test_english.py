@@ -160,3 +160,60 @@ def test_chinese_on_the_english_page_only_where_marked(source, registry):
     body = page.split("---\n", 2)[2]  # the front matter is data, not text on the page
     unmarked = HAN.findall(ZH_MARKED.sub("", body))
     assert len(unmarked) <= 0.02 * len(body), "".join(unmarked)[:200]
+
+
+# ---- ways in by problem ----
+
+def test_problems_find_the_tasks_that_address_them(registry):
+    from notices.topics import addresses, problems
+
+    national = load_notice(ROOT / "sources" / "2021-national-work-plan.txt", registry)
+    tasks = {t.id: t for t in national.tasks}
+    by_id = {p.id: p for p in problems()}
+    # (六)加强外资企业权益保护: 外资 only in the heading
+    assert addresses(by_id["foreign-enterprise-rights"], tasks["t-1-6"].topics)
+    assert addresses(by_id["pirated-software"], tasks["t-1-5"].topics)
+    assert not addresses(by_id["patent-trade-fair"], tasks["t-1-5"].topics)
+
+
+def test_problems_name_only_known_topics(tmp_path):
+    from notices.topics import load_problems
+
+    bad = tmp_path / "problems.yaml"
+    bad.write_text("problems:\n  - {id: x, zh: 某, en: Something, topics: [trademarks]}\n", encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        load_problems(bad)
+    assert e.value.line == 2 and "topic ids" in e.value.en
+
+
+# ---- English written by a person in the sidecar ----
+
+def test_sidecar_english_for_headings_and_tasks_wins_and_says_so(tmp_path, registry):
+    source = ROOT / "sources" / "2022-henan-xuchang-ip-crime-plan.txt"
+    copy = tmp_path / source.name
+    copy.write_bytes(source.read_bytes())
+    copy.with_name(copy.stem + ".meta.yml").write_text(
+        "headings_en:\n  s-2-1: Enforcement on key goods\n"
+        "tasks_en:\n  t-2-1: Market regulators target fakes of protective gear, food and auto parts.\n",
+        encoding="utf-8")
+    notice = load_notice(copy, registry)
+    task = next(t for t in notice.tasks if t.id == "t-2-1")
+    assert (task.summary_en_source, task.summary_en) == ("sidecar", "Market regulators target fakes of protective gear, food and auto parts.")
+    section = notice.sections[1].children[0]
+    assert (section.heading_en, section.heading_en_source) == ("Enforcement on key goods", "sidecar")
+    assert "written by a person" in render_en(notice)
+    assert next(t for t in notice.tasks if t.id == "t-2-2").summary_en_source == "rule"
+
+
+def test_sidecar_english_for_an_unknown_task_is_an_error(tmp_path, registry):
+    source = ROOT / "sources" / "2022-henan-xuchang-ip-crime-plan.txt"
+    copy = tmp_path / source.name
+    copy.write_bytes(source.read_bytes())
+    copy.with_name(copy.stem + ".meta.yml").write_text("tasks_en:\n  t-9-9: Nothing.\n", encoding="utf-8")
+    with pytest.raises(NoticeError, match="t-9-9") as e:
+        load_notice(copy, registry)
+    assert e.value.path.endswith(".meta.yml")
+    copy.with_name(copy.stem + ".meta.yml").write_text("tasks_en:\n  s-1: Not a task.\n", encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        load_notice(copy, registry)
+    assert e.value.line == 2

@@ -159,11 +159,14 @@ def _load_systems(path: Path) -> tuple[dict[str, dict], str | None]:
     data = read(path)
     chk = Checker(path)
     systems: dict[str, dict] = {}
+    emergency = {str(n) for n in data.get("emergency_numbers") or ()}
     for s in chk.items(data, "systems"):
         sid = chk.text(s, "id", "编号", "id")
         chk.text(s, "zh", "中文名称", "Chinese name")
         chk.text(s, "en", "英文名称", "English name")
         chk.new_id(s, sid, systems, "系统", "system")
+        if str(s.get("hotline")) in emergency:
+            chk.fail(s, f"“{s['hotline']}”是紧急电话，不是知识产权投诉举报热线", f"'{s['hotline']}' is an emergency number, not an IP complaint line")
         systems[sid] = dict(s)
     if "other" not in systems:
         chk.fail(data, "缺少系统“other”（未知机构归入此系统）", "missing system 'other' (unknown agencies go there)")
