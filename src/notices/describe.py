@@ -10,7 +10,7 @@ from dataclasses import replace
 from .english import FALLBACK, RULE, SIDECAR, lower_first, deadlines, heading_en, lead_en
 from .errors import NoticeError
 from .model import Agency, Campaign, Notice, Phase, Section, Task
-from .topics import tag, topic_by_id
+from .topics import tag, topic_by_id, topics as vocabulary
 
 ROLE_WORDS = {"lead": "Led by", "responsible": "Responsible", "support": "Supported by"}
 
@@ -120,8 +120,8 @@ def describe(notice: Notice, headings_written: dict[str, str] | None = None,
     for task in notice.tasks:
         chain = chains.get(task.section, ()) if task.section else ()
         topics = tag(task.text, [s.heading for s in chain])
-        if task.campaigns and "campaign" not in topics:
-            topics = [t for t in (t.id for t in _vocabulary()) if t in topics or t == "campaign"]
+        if task.campaigns and "campaign" not in topics:  # a named campaign is one, said or not
+            topics = [t.id for t in vocabulary() if t.id in topics or t.id == "campaign"]
         task = replace(task, topics=topics, deadlines=deadlines(task.text))
         if task.id in tasks_written:
             task = replace(task, summary_en=tasks_written[task.id], summary_en_source=SIDECAR)
@@ -129,8 +129,3 @@ def describe(notice: Notice, headings_written: dict[str, str] | None = None,
             task = replace(task, summary_en=describe_task(task, chain, campaigns, agencies), summary_en_source=RULE)
         tasks.append(task)
     return replace(notice, sections=sections, tasks=tasks, phases=[english_phase(p) for p in notice.phases])
-
-
-def _vocabulary():
-    from .topics import topics
-    return topics()
