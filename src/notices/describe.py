@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .english import FALLBACK, RULE, SIDECAR, lower_first, deadlines, heading_en, lead_en
+from .english import FALLBACK, RULE, SIDECAR, deadlines, group_en, heading_en, lead_en, lower_first
 from .errors import NoticeError
 from .model import Agency, Campaign, Notice, Phase, Section, Task
 from .topics import tag, topic_by_id, topics as vocabulary
@@ -58,7 +58,7 @@ def agency_phrase(task: Task, agencies: dict[str, Agency]) -> str | None:
         if ref.id and ref.id in agencies:
             name = agencies[ref.id].name_en
         elif ref.generic:
-            name = "the other member bodies concerned"
+            name = group_en(ref.name)
         else:
             name = "a body named in the Chinese text"
         names = by_role.setdefault(ref.role, [])

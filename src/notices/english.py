@@ -54,6 +54,7 @@ class Table:
     verbs: tuple[tuple[str, str], ...]  # longest first
     terms: dict[str, Term]
     longest: int
+    groups: dict[str, str]
 
 
 def load_table(path: Path = HEADINGS_FILE) -> Table:
@@ -84,7 +85,7 @@ def load_table(path: Path = HEADINGS_FILE) -> Table:
         frames.append((re.compile(f"^{re.escape(before)}(.+){re.escape(after)}$"), en))
     by_length = lambda d: tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))  # noqa: E731
     return Table(dict(data["clauses"]), tuple(frames), by_length(data["adverbs"]), by_length(data["verbs"]),
-                 terms, max(len(k) for k in terms))
+                 terms, max(len(k) for k in terms), dict(data.get("groups") or {}))
 
 
 @lru_cache(maxsize=1)
@@ -369,6 +370,13 @@ def lead_en(text: str, tab: Table | None = None) -> str | None:
     return english
 
 
+def group_en(name: str, tab: Table | None = None) -> str:
+    """English of a group a task names instead of an agency (领导小组有关成员单位)."""
+    tab = tab or table()
+    key = re.sub(r"\s+", "", name)
+    return tab.groups.get(key) or tab.groups.get(re.sub(r"[〔（(][^〕）)]*[〕）)]", "", key)) or "the other bodies concerned"
+
+
 def deadlines(text: str) -> list[str]:
     """ISO dates the task must meet: a full date followed by 前/之前/以前 (…于2024年5月31日前报送)."""
     from .dates import DATE_RE, to_iso
@@ -382,5 +390,5 @@ def deadlines(text: str) -> list[str]:
     return out
 
 
-__all__ = ["heading_en", "lead_en", "object_en", "clause_en", "deadlines", "load_table", "table",
+__all__ = ["group_en", "heading_en", "lead_en", "object_en", "clause_en", "deadlines", "load_table", "table",
            "SOURCE_NOTE", "OFFICIAL", "SIDECAR", "RULE", "FALLBACK", "lower_first"]

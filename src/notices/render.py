@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import yaml
 
-from .english import SOURCE_NOTE
+from .english import SOURCE_NOTE, group_en
 from .model import Block, Notice, Task, fields_of
 from .outline import run_in_lead
 from .registry import DATA_DIR
@@ -145,7 +145,7 @@ def agency_link(task: Task, notice: Notice, lang: str) -> dict[str, list[str]]:
             name = escape(ref.name) if lang == "zh" else escape(agency.name_en) + ("" if agency.name_en_official else " †")
             shown = f'<a href="../../agencies/{ref.id}/">{name}</a>'
         elif lang == "en":
-            what = "the other member bodies concerned" if ref.generic else "a body named in the Chinese text"
+            what = group_en(ref.name) if ref.generic else "a body named in the Chinese text"
             shown = f"{what} ({zh(ref.name)})"
         else:
             shown = escape(ref.name)

@@ -217,3 +217,14 @@ def test_sidecar_english_for_an_unknown_task_is_an_error(tmp_path, registry):
     with pytest.raises(NoticeError) as e:
         load_notice(copy, registry)
     assert e.value.line == 2
+
+
+@pytest.mark.parametrize("group, english", [
+    ("领导小组有关成员单位", "the member units of the leading group concerned"),
+    ("各区局", "every district bureau"),
+    ("省打击侵权假冒工作领导小组〔以下简称省领导小组〕有关成员单位", "the member units of the provincial leading group concerned"),
+    ("某某某", "the other bodies concerned"),
+])
+def test_groups_named_instead_of_an_agency(group, english):
+    from notices.english import group_en
+    assert group_en(group) == english
