@@ -106,3 +106,20 @@ def problems() -> tuple[Problem, ...]:
 def addresses(problem: Problem, task_topics: list[str]) -> bool:
     """Whether a task tagged with `task_topics` addresses the problem (it concerns all its topics)."""
     return all(t in task_topics for t in problem.topics)
+
+
+def tasks_by_topic(records: list[dict]) -> dict[str, list[tuple[dict, dict]]]:
+    """Topic id → (notice record, task) for every task across the notices' JSON records, in
+    the vocabulary's order and the records' order: what a page per topic lists."""
+    out: dict[str, list[tuple[dict, dict]]] = {t.id: [] for t in topics()}
+    for record in records:
+        for task in record.get("tasks", []):
+            for tid in task.get("topics", []):
+                out.setdefault(tid, []).append((record, task))
+    return out
+
+
+def tasks_by_problem(records: list[dict]) -> dict[str, list[tuple[dict, dict]]]:
+    """Problem id → (notice record, task) for every task that addresses it (data/problems.yaml)."""
+    return {p.id: [(r, t) for r in records for t in r.get("tasks", []) if addresses(p, t.get("topics", []))]
+            for p in problems()}
