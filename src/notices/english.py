@@ -22,7 +22,7 @@ _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _TRIM = re.compile(r"^[\s\d一二三四五六七八九十〇（）()、.．]+|[\s。.！!]+$")
 _CONNECTORS = {"和": "and", "及": "and", "与": "and", "以及": "and", "、": ",", "并": "and", "暨": "and"}
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)届")
-_YEAR = re.compile(r"((?:19|20)\d\d)年(?:度)?")
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:年度?)?(?!\d)")
 _NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _NUMBER_WORDS = "one two three four five six seven eight nine ten".split()
 _COUNTED = re.compile(r"([一二两三四五六七八九十])(大|项|个)")
@@ -41,6 +41,7 @@ class Term:
     place: bool = False  # a where (领域, 市场, 互联网): "action in key areas"
     at: str | None = None  # the where as a phrase, when not "in <en>": "on the internet"
     owner: bool = False  # a whose (企业, 行业): "intellectual property of enterprises"
+    name: bool = False  # a proper name (a campaign): comes first, "Chunlei campaign"
 
     def where(self) -> str:
         return self.at or f"in {self.en}"
@@ -83,9 +84,27 @@ def load_table(path: Path = HEADINGS_FILE) -> Table:
             chk.fail(f, f"句式“{zh}”须在 zh 和 en 中各含一个 {{x}}", f"frame '{zh}' needs one {{x}} in both zh and en")
         before, after = zh.split("{x}")
         frames.append((re.compile(f"^{re.escape(before)}(.+){re.escape(after)}$"), en))
+    for zh, en in campaign_names(path.with_name("campaigns.yaml")).items():
+        terms.setdefault(zh, Term(en, "noun", name=True))
     by_length = lambda d: tuple(sorted(d.items(), key=lambda kv: -len(kv[0])))  # noqa: E731
     return Table(dict(data["clauses"]), tuple(frames), by_length(data["adverbs"]), by_length(data["verbs"]),
                  terms, max(len(k) for k in terms), dict(data.get("groups") or {}))
+
+
+def campaign_names(path: Path) -> dict[str, str]:
+    """Campaign series by the names headings write (剑网, 春雷 …) → their English (campaigns.yaml,
+    the one place they are listed; checked there by the registry)."""
+    from .registry.datafile import read
+
+    out: dict[str, str] = {}
+    if path.is_file():
+        for s in read(path).get("series") or []:
+            english = s.get("name_en")
+            if isinstance(english, str):
+                for zh in [s.get("zh")] + list(s.get("names") or []):
+                    if isinstance(zh, str) and not zh.endswith("行动"):
+                        out.setdefault(zh, english)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -188,6 +207,8 @@ def _phrase(toks: list[Term]) -> str:
         head = " ".join([a.en for a in adjs] + [last.en])
         if not pre:
             return head
+        if pre and all(t.name for t in pre):  # “清风”“龙腾”行动 → Qingfeng … and Longteng … campaign
+            return f"{_join([t.en for t in pre])} {head}"
         if last.after:
             return f"{_phrase(pre)} {head}"
         if len(pre) == 1 and pre[0].place:
@@ -243,11 +264,18 @@ def object_en(text: str, tab: Table | None = None) -> str | None:
 
 
 def lower_first(text: str) -> str:
-    # keep proper nouns and acronyms as they are (China International Import Expo, IPR)
+    """The text with its first letter in lower case, unless it starts a proper name (China …,
+    a campaign's name, an acronym)."""
     word = text.split(" ", 1)[0]
-    if word[:1].isupper() and not word.isupper() and word not in ("China", "Olympic", "Shanghai", "Intellectual"):
+    if word[:1].isupper() and not word.isupper() and not text.startswith(_proper_names()):
         return text[:1].lower() + text[1:]
     return text
+
+
+@lru_cache(maxsize=1)
+def _proper_names() -> tuple[str, ...]:
+    # the table's English written with a capital (China International Import Expo, Jianwang …)
+    return tuple(sorted({t.en for t in table().terms.values() if t.en[:1].isupper()}))
 
 
 def _capital(text: str) -> str:
