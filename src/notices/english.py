@@ -368,7 +368,17 @@ def _verb_object(text: str, tab: Table) -> str | None:
 
 def heading_en(heading: str, tab: Table | None = None) -> str | None:
     """English of a heading by the table and its rules, or None when any part is unknown."""
-    tab = tab or table()
+    if tab is None:  # the data's own table: headings repeat across notices, so answers are kept
+        return _heading_en_cached(heading)
+    return _heading_en(heading, tab)
+
+
+@lru_cache(maxsize=16384)
+def _heading_en_cached(heading: str) -> str | None:
+    return _heading_en(heading, table())
+
+
+def _heading_en(heading: str, tab: Table) -> str | None:
     text = _TRIM.sub("", _QUOTES.sub("", _PINYIN.sub("", re.sub(r"\s+", "", heading))))
     if not text:
         return None
@@ -391,7 +401,7 @@ def lead_en(text: str, tab: Table | None = None) -> str | None:
     first = re.split(r"[。；;，,：:]", body, maxsplit=1)[0]
     if not 2 <= len(first) <= 16:
         return None
-    english = heading_en(first, tab)
+    english = heading_en(first, tab if tab is not table() else None)
     # a lead is prose, not a heading: past one nested phrase the rules' English reads badly
     if english and sum(english.count(p) for p in (" of ", " in ", " for ", " on ", " against ")) > 1:
         return None

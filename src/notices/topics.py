@@ -61,7 +61,13 @@ def tag(text: str, headings: list[str], vocabulary: tuple[Topic, ...] | None = N
     vocabulary = vocabulary or topics()
     body = _PARENTHESIS.sub("", text)
     where = body + "\n" + "\n".join(headings)
-    return [t.id for t in vocabulary if any(w in where for w in t.keywords)]
+    return [t.id for t in vocabulary if _keywords_re(t.keywords).search(where)]
+
+
+@lru_cache(maxsize=256)
+def _keywords_re(keywords: tuple[str, ...]) -> re.Pattern:
+    # one search per topic instead of a substring test per keyword
+    return re.compile("|".join(map(re.escape, sorted(keywords, key=len, reverse=True))))
 
 
 @dataclass(frozen=True)
