@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, orphan_sidecars, outputs,
-                    parse_all, remove, render_all, stale_outputs)
+                    parse_all, remove, remove_stale_temps, render_all, stale_outputs)
 from .errors import NoticeError
 from .parse import load_notice, slug_for
 from .registry import Registry
@@ -33,7 +36,12 @@ def cmd_convert(args) -> int:
         return 2
     sources = collect_sources(args.paths or [SOURCES_DIR])
     out: Path = args.out
-    batch = render_all(sources, registry, out)
+    remove_stale_temps(out)  # left by a run that was killed
+    try:
+        batch = render_all(sources, registry, out)
+    except KeyboardInterrupt:
+        remove_stale_temps(out, own=True)  # any staged in the instant the interrupt came
+        raise
     try:
         for path, rendered in batch.notices.items():
             error = commit(rendered)
@@ -152,12 +160,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop(signum, frame) -> None:
+    """Ctrl-C or SIGTERM: stop now. Further signals are ignored, so that a second Ctrl-C
+    cannot interrupt the clean-up the first one started (stopping the workers, removing
+    temporary files)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+    previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
     try:
-        return args.run(args)
+        code = args.run(args)
     except KeyboardInterrupt:
-        return 130
+        fail("已中断，未写完的文件已删除 / interrupted; files not yet finished were removed")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Everything is cleaned up by now (workers ended, temporary files removed). Leaving
+        # through the interpreter's exit would join the worker pool's thread, which can wait
+        # for ever on a result a terminated worker never finished sending.
+        os._exit(130)
+    for number, handler in previous.items():
+        signal.signal(number, handler)
+    return code
 
 
 if __name__ == "__main__":
