@@ -16,6 +16,7 @@ from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, or
 from .errors import NoticeError
 from .parse import load_notice, slug_for
 from .registry import Registry
+from .safety import MARKUP_RE, markup_in
 
 
 def fail(message: str) -> None:
@@ -89,6 +90,32 @@ def line_of(path: Path, needle: str) -> int | None:
     return None
 
 
+def markup_warnings(path: Path, notice) -> list[str]:
+    """Text of a notice that looks like web code (<img …>, onload=, javascript:) or a formula
+    (=, +, -, @ at the start of a name): shown as text on the site and in the data, never run,
+    but a notice as published hardly holds it; a reviewer should compare it with the original."""
+    names = [notice.issuer, notice.doc_number] + [ref.name for task in notice.tasks for ref in task.agencies]
+    texts = [notice.title, notice.notice_title, notice.source] + [c.name for c in notice.campaigns]
+    texts += [block.text for block in notice.body]
+    found: dict[str, str] = {}  # what matched → the text shown, each once
+    for text in names + texts:
+        if not text:
+            continue
+        match = MARKUP_RE.search(text)
+        if match is not None:
+            found.setdefault(text[match.start():match.start() + 40], markup_in(text))
+        elif text in names and text.startswith(("=", "+", "-", "@")):
+            found.setdefault(text, text[:30])
+    found = list(dict.fromkeys(found.values()))
+    out = []
+    for shown in found:
+        where = line_of(path, shown.replace(" ", "")[:12])
+        out.append(f"{path}{':' + str(where) if where else ''}: 文中有类似网页代码或公式的文字「{shown}」，网站上只作为文字显示，"
+                   f"不会执行；请与原件核对 / text that looks like web code or a formula ({shown}): the site shows it "
+                   f"as text and never runs it; compare it with the original")
+    return out
+
+
 def cmd_check(args) -> int:
     registry = load_registry()
     if registry is None:
@@ -117,6 +144,7 @@ def cmd_check(args) -> int:
                 where = line_of(path, campaign.name)
                 warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有专项行动“{campaign.name}”；"
                                 f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
+        warnings += markup_warnings(path, notice)
         if not notice.summary_en:
             warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
                             f"no English summary yet (write summary_en in {path.stem}.meta.yml)")
