@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import NoticeError
-from .ingest import SOURCE_SUFFIXES
+from .ingest import REFUSED_SUFFIXES, SOURCE_SUFFIXES
 from .model import Notice
 from .parse import load_notice, slug_for
 from .registry import DATA_DIR, Registry
@@ -31,7 +31,7 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 SOURCES_DIR = ROOT / "sources"
 PAGES_DIR = ROOT / "docs" / "notices"
-OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
+OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt", ".source.pdf", ".source.docx")
 
 
 @dataclass
@@ -45,7 +45,9 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+            # the formats we cannot read are collected too: each gets its line saying how to save it
+            found.update(p for p in path.iterdir()
+                         if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES + REFUSED_SUFFIXES)
         else:
             found.add(path)
     return sorted(found)
@@ -56,8 +58,8 @@ def orphan_sidecars(folder: Path) -> list[NoticeError]:
     for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")):
         stem = sidecar.name[: -len(SIDECAR_SUFFIX)]
         if not any((folder / f"{stem}{suffix}").exists() for suffix in SOURCE_SUFFIXES):
-            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt 或 {stem}.html）",
-                                      f"there is no source of the same name ({stem}.txt or {stem}.html)"))
+            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt、.html、.pdf 或 .docx）",
+                                      f"there is no source of the same name ({stem}.txt, .html, .pdf or .docx)"))
     return errors
 
 
@@ -257,8 +259,9 @@ def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
         f"{notice.slug}.md": render_zh(notice).encode("utf-8"),
         f"{notice.slug}.en.md": render_en(notice).encode("utf-8"),
         f"{notice.slug}.json": render_json(notice).encode("utf-8"),
-        # the file as obtained, always served as plain text so that no markup in it can run
-        f"{notice.slug}.source.txt": source.read_bytes(),
+        # the file as obtained: text and web pages always served as plain text, so that no markup
+        # in them can run; a PDF or a .docx as itself
+        notice.original_name: source.read_bytes(),
     }
 
 

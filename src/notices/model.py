@@ -142,6 +142,13 @@ class Notice:
     def to_dict(self) -> dict:
         return plain(self)
 
+    @property
+    def original_name(self) -> str:
+        """The file name the source is published under: a PDF or a .docx as itself, text and
+        web pages as `.source.txt` (served as plain text, so that no markup in them can run)."""
+        suffix = {"pdf": ".pdf", "docx": ".docx"}.get(self.encoding, ".txt")
+        return f"{self.slug}.source{suffix}"
+
 
 # Values returned as they are; checked first because most values of a notice are strings.
 _SCALARS = frozenset({str, int, float, bool, type(None)})

@@ -39,12 +39,13 @@ def load_notice(path: Path, registry: Registry) -> Notice:
     source = read_source(path)
     sidecar = read_sidecar(path)
     return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
-                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path))
+                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
+                      dropped=list(source.dropped))
 
 
 def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_file: str = "notice.txt",
                sha256: str = "", encoding: str = "utf-8", sidecar: Sidecar | None = None,
-               shown: str = "notice.txt") -> Notice:
+               shown: str = "notice.txt", dropped: list[str] | None = None) -> Notice:
     sidecar = sidecar or Sidecar()
     cleaned = clean(text)
     paras = cleaned.paras
@@ -101,7 +102,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         references=find_references([texts[i] for i in front + body_index], header.title, header.doc_number),
         sections=outline.sections, tasks=tasks, agencies=list(agencies.values()),
         campaigns=list(campaigns.values()), phases=outline.phases,
-        dropped=cleaned.dropped + header.dropped, body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
+        dropped=(dropped or []) + cleaned.dropped + header.dropped, body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)

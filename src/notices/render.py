@@ -99,7 +99,7 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
 
 
 def provenance(notice: Notice, lang: str) -> list[str]:
-    original = f"{notice.slug}.source.txt"
+    original = notice.original_name
     if lang == "zh":
         lines = ['!!! info "来源与可信度"', "",
                  "    本页由原文自动转换而成，内容以发布机关公布的原文为准。"]
