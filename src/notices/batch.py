@@ -63,14 +63,16 @@ def orphan_sidecars(folder: Path) -> list[NoticeError]:
     return errors
 
 
-def parse_all(sources: list[Path], registry: Registry) -> Batch:
+def parse_all(sources: list[Path], registry: Registry, tick: Callable | None = None) -> Batch:
     """Parse every source; a failure costs only that source (and any it collides with)."""
-    return run_all(sources, registry, parse_one)
+    return run_all(sources, registry, parse_one, tick=tick)
 
 
-def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None) -> Batch:
+def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None,
+            tick: Callable | None = None) -> Batch:
     """`job(path, registry)` for every source that collides with no other, in order; `arrived`
-    sees each result that is no error as soon as it is there."""
+    sees each result that is no error as soon as it is there; `tick` is called once for each
+    source done (a progress bar)."""
     batch = Batch()
     by_slug: dict[str, list[Path]] = defaultdict(list)
     for path in sources:
@@ -87,8 +89,13 @@ def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Cal
             batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
         else:
             todo.append(paths[0])
+            continue
+        if tick is not None:
+            tick(len(paths))
     # strict: after the last result, run_many is asked once more and so ends (its pool shut down)
     for path, result in zip(todo, run_many(job, todo, registry), strict=True):
+        if tick is not None:
+            tick(1)
         if isinstance(result, NoticeError):
             batch.errors.append(result)
         else:
@@ -134,7 +141,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     return rendered
 
 
-def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
+def render_all(sources: list[Path], registry: Registry, out: Path, tick: Callable | None = None) -> Batch:
     """Like `parse_all`, with each notice rendered and its changed files staged in `out` as it
     arrives, while the others are still being parsed; `commit` then moves them into place. The
     files of a notice refused for a duplicate 索引号 are never moved in."""
@@ -145,7 +152,7 @@ def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
         stage(rendered, out)
 
     try:
-        batch = run_all(sources, registry, render_one, stage_arrived)
+        batch = run_all(sources, registry, render_one, stage_arrived, tick)
     except BaseException:
         for rendered in arrived:
             discard(rendered)
