@@ -10,10 +10,11 @@ from pathlib import Path
 from .assign import assign
 from .campaigns import find_campaigns
 from .clean import Para, clean
+from .elements import read_elements
 from .errors import NoticeError
 from .ingest import read_source
 from .metadata import Header, extract_header
-from .model import Agency, Block, Campaign, Notice, Task
+from .model import Agency, Attachment, Block, Campaign, Elements, Notice, Task
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
@@ -91,6 +92,9 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             campaigns.setdefault(campaign.id, campaign)
 
     texts = [p.text for p in paras]
+    elements = read_elements(texts, header.title_para, header.metadata_paras, header.doc_number)
+    if traditional:
+        elements = written_elements(elements, paras)
     return Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
@@ -105,7 +109,20 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         dropped=(dropped or []) + cleaned.dropped + header.dropped, body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
-        corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)
+        corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note, elements=elements)
+
+
+def written_elements(elements: Elements, paras: list[Para]) -> Elements:
+    """The elements in the characters they were written in (found on the simplified copy)."""
+    def keep(value):
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return written(value, paras)
+        if isinstance(value, list):
+            return [keep(v) for v in value]
+        if isinstance(value, Attachment):
+            return replace(value, title=written(value.title, paras))
+        return value
+    return replace(elements, **{name: keep(getattr(elements, name)) for name in Elements.__dataclass_fields__})
 
 
 def issuer_agency(issuer: str | None, registry: Registry, home) -> Agency | None:

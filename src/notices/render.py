@@ -98,6 +98,38 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
     return head + rows
 
 
+def element_values(notice: Notice) -> dict[str, str]:
+    """Each element of the official document the notice has, as one line of text (unescaped)."""
+    e = notice.elements
+    attachments = [f"附件{a.number or ''}：{a.title}" for a in e.attachments]
+    numbered = len(e.attachment_note) > 1
+    values = {
+        "masthead": e.masthead, "doc_number": notice.doc_number, "signer": e.signer,
+        "title": notice.notice_title or notice.title, "addressees": e.addressees,
+        "attachment_note": "；".join(f"{i}. {t}" if numbered else t for i, t in enumerate(e.attachment_note, 1)),
+        "attachments": "；".join(attachments), "signature": "；".join(e.signature), "signed_date": e.signed_date,
+        "notes": "；".join(f"（{n}）" for n in e.notes), "disclosure": e.disclosure, "cc": "；".join(e.cc),
+        "printed_by": e.printed_by, "printed_date": e.printed_date,
+    }
+    return {key: value for key, value in values.items() if value}
+
+
+def elements_section(notice: Notice, lang: str) -> list[str]:
+    """The elements of the official document (GB/T 9704) the text has: who must carry it out,
+    its attachments, who signed it, to whom it was copied, when it was printed."""
+    if not notice.elements.present():
+        return []
+    names = labels()["elements"]
+    if lang == "zh":
+        lines = ["## 公文要素 { #elements }", "", "| 要素 | 内容 |", "| --- | --- |"]
+    else:
+        lines = ["## Elements of the official document { #elements }", "",
+                 "As the Chinese original sets them out (GB/T 9704); the values are quoted in Chinese.", "",
+                 "| Element | As written |", "| --- | --- |"]
+    lines += [f"| {names[key][lang]} | {escape(value)} |" for key, value in element_values(notice).items()]
+    return lines + [""]
+
+
 def provenance(notice: Notice, lang: str) -> list[str]:
     original = notice.original_name
     if lang == "zh":
@@ -182,6 +214,7 @@ def render_zh(notice: Notice) -> str:
             lines += ["## 正文 { #text }", ""]
     for block in body[cover:]:
         lines += render_block(block, tasks, notice)
+    lines += elements_section(notice, "zh")
     if notice.phases:
         lines += ["## 阶段安排 { #phases }", "", "| 阶段 | 时间 | 截止日期 |", "| --- | --- | --- |"]
         lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]
@@ -234,6 +267,7 @@ def render_en(notice: Notice) -> str:
             lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells + [named or "—"]) + "</tr>")
         lines += ["</tbody>", "</table>", "", "Task links lead to the task in the Chinese text. "
                   "† Unofficial translation made by this site.", ""]
+    lines += elements_section(notice, "en")
     if notice.phases:
         lines += ["## Phases { #phases }", "", "| Phase (Chinese) | Period as written | Deadline |", "| --- | --- | --- |"]
         lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]
