@@ -80,6 +80,7 @@ class Task:
     agencies: list[AgencyRef]
     campaigns: list[str]  # campaign ids
     section: str | None = None  # id of the innermost section holding it
+    corrected: bool = False  # its agencies and roles were corrected by a maintainer (sidecar `tasks:`)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .assign import assign
 from .campaigns import find_campaigns
 from .clean import Para, clean
+from .corrections import correct_tasks
 from .elements import read_elements
 from .errors import NoticeError
 from .ingest import read_source
@@ -108,6 +109,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             ids.append(campaign.id)
         text = written(span.text, paras) if traditional else span.text
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
+    tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
     for block in blocks:  # campaigns named outside any task still belong to the notice
         for name, year in find_campaigns(block.text, known):
             campaign = registry.resolve_campaign(name, year, block.text)

@@ -135,9 +135,11 @@ def provenance(notice: Notice, lang: str) -> list[str]:
             lines.append(f"    Original: <{notice.source_url}>")
         if notice.obtained:
             lines.append(f"    Obtained on {notice.obtained}.")
-    if notice.corrections:
+    corrected_tasks = [t.id for t in notice.tasks if t.corrected]
+    if notice.corrections or corrected_tasks:
         fields = ("、" if lang == "zh" else ", ").join(
-            labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections)
+            [labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections]
+            + [f"任务 {t} 的责任单位" if lang == "zh" else f"the agencies of task {t}" for t in corrected_tasks])
         note = escape(notice.correction_note or "")
         lines += ["", '!!! warning "本页经人工更正"' if lang == "zh" else '!!! warning "Corrected by a maintainer"', "",
                   f"    {'更正的项目' if lang == 'zh' else 'Corrected fields'}: {fields}. {note}"]
@@ -163,6 +165,8 @@ def task_footer(task: Task, notice: Notice) -> str | None:
     parts = []
     for role, names in agency_link(task, notice, "zh").items():
         parts.append(f"{labels()['roles'][role]['zh']}：{'、'.join(names)}")
+    if task.corrected:
+        parts.append("（责任单位经人工更正）")
     campaigns = {c.id: c for c in notice.campaigns}
     if task.campaigns:
         links = [f'<a href="../../campaigns/{campaigns[c].series}/">{escape(campaigns[c].name)}</a>' for c in task.campaigns]
@@ -249,6 +253,8 @@ def render_en(notice: Notice) -> str:
             named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
             # the row carries the task's id, so links to a task land here on the English page
             where = f'<a id="{task.id}" href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
+            if task.corrected:
+                where += " (corrected by a maintainer)"
             cells = [where] + ["; ".join(roles.get(role, [])) or "—" for role in ("lead", "responsible", "support")]
             lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells + [named or "—"]) + "</tr>")
         lines += ["</tbody>", "</table>", "", "Task links lead to the task in the Chinese text. "
