@@ -100,6 +100,23 @@ def write_pdf(p: dict, out: Path) -> None:
         browser.close()
 
 
+def write_printed_pdf(p: dict, out: Path) -> None:
+    """The same page as a reader prints it from a browser: chromium's own running lines (the
+    date and the page's title at the top, its address and `1/5` at the foot of every page)."""
+    from playwright.sync_api import sync_playwright
+
+    url = "https://www.example.gov.cn/art/2023/3/16/art_3.html"  # answered here, never fetched
+    document = page(p).replace("<head>", f"<head><title>{html.escape(p['title'])}</title>")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        tab.route("**/*", lambda route: route.fulfill(body=document, content_type="text/html; charset=utf-8")
+                  if route.request.url == url else route.abort())
+        tab.goto(url, wait_until="load")
+        tab.pdf(path=str(out), format="A4", display_header_footer=True, prefer_css_page_size=True)
+        browser.close()
+
+
 def write_docx(p: dict, out: Path) -> None:
     from docx import Document
     from docx.enum.section import WD_SECTION
@@ -181,8 +198,9 @@ def main() -> int:
     lines = [line for line in (FOLDER / f"{NAME}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     p = parts(lines)
     write_pdf(p, FOLDER / f"{NAME}-pdf.pdf")
+    write_printed_pdf(p, FOLDER / f"{NAME}-printed.pdf")
     write_docx(p, FOLDER / f"{NAME}-docx.docx")
-    print(f"wrote {NAME}-pdf.pdf and {NAME}-docx.docx in {FOLDER}")
+    print(f"wrote {NAME}-pdf.pdf, {NAME}-printed.pdf and {NAME}-docx.docx in {FOLDER}")
     return 0
 
 

@@ -18,7 +18,9 @@ from notices.parse import load_notice
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "tests" / "fixtures" / "documents"
 TEXT = FOLDER / "2023-jiangsu-suzhou-work-plan.txt"
-FILES = [FOLDER / "2023-jiangsu-suzhou-work-plan-pdf.pdf", FOLDER / "2023-jiangsu-suzhou-work-plan-docx.docx"]
+FILES = [FOLDER / "2023-jiangsu-suzhou-work-plan-pdf.pdf", FOLDER / "2023-jiangsu-suzhou-work-plan-docx.docx",
+         # the same page printed from a browser, with its running lines: date and title, address and 1/5
+         FOLDER / "2023-jiangsu-suzhou-work-plan-printed.pdf"]
 
 
 def facts(notice):
@@ -31,7 +33,7 @@ def facts(notice):
     }
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.suffix)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem.rsplit("-", 1)[1])
 def test_pdf_and_docx_give_the_facts_of_the_text(path, registry):
     expected = facts(load_notice(TEXT, registry))
     assert len(expected["tasks"]) == 8 and len(expected["campaigns"]) == 4  # the text itself is read right
@@ -43,6 +45,14 @@ def test_pdf_page_numbers_are_dropped_and_reported(registry):
     notice = load_notice(FILES[0], registry)
     assert notice.dropped == [f"— {n} —" for n in range(1, 6)]
     assert notice.original_name == "2023-jiangsu-suzhou-work-plan-pdf.source.pdf"
+
+
+def test_a_browsers_running_lines_are_dropped_and_reported(registry):
+    dropped = load_notice(FILES[2], registry).dropped
+    assert len(dropped) == 10
+    heads, feet = dropped[0::2], dropped[1::2]
+    assert all(h.endswith("关于印发《2023年苏州市打击侵犯知识产权和制售假冒伪劣商品工作要点》的通知") for h in heads)
+    assert feet == [f"https://www.example.gov.cn/art/2023/3/16/art_3.html {n}/5" for n in range(1, 6)]
 
 
 def test_docx_footer_is_dropped_and_reported(registry):

@@ -113,7 +113,10 @@ def cmd_inspect(args) -> int:
 
 
 def line_of(path: Path, needle: str) -> int | None:
-    """The first line of a source that holds `needle` (spaces ignored), for warnings."""
+    """The first line of a source that holds `needle` (spaces ignored), for warnings; none for a
+    PDF or a Word file, which have pages rather than lines."""
+    if path.suffix.lower() in (".pdf", ".docx"):
+        return None
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:

@@ -25,8 +25,9 @@ from .registry import DATA_DIR
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls: the old compound-file formats
-# what a page number looks like on its own line: — 2 —, - 3 -, 第 2 页, 2/10, 2
-PAGE_NUMBER_RE = re.compile(r"[—–\-－―]*\s*(第\s*)?\d{1,3}\s*(页|/\s*\d{1,3})?\s*[—–\-－―]*")
+# what a page number looks like on its own line: — 2 —, - 3 -, 第 2 页（共 5 页）, 2/10, 2
+PAGE_NUMBER_RE = re.compile(
+    r"[—–\-－―]*\s*(第\s*)?\d{1,3}\s*(页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?|/\s*\d{1,3})?\s*[—–\-－―]*")
 # the top and bottom of a page where running lines and page numbers sit (share of the height)
 MARGIN_BAND = 0.12
 
