@@ -182,3 +182,48 @@ def test_convert_refuses_them_one_line_each_and_converts_the_rest(tmp_path):
     made = sorted(p.name for p in out.iterdir())
     assert "2023-jiangsu-suzhou-work-plan-pdf.source.pdf" in made and "2023-jiangsu-suzhou-work-plan-docx.md" in made
     assert (out / "2023-jiangsu-suzhou-work-plan-pdf.source.pdf").read_bytes() == FILES[0].read_bytes()
+
+
+NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+<w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:lvlRestart w:val="0"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:lvlRestart w:val="0"/></w:lvl>
+</w:abstractNum>"""
+
+
+def test_words_automatic_numbering_is_read_as_the_outline(tmp_path, registry):
+    """A .docx whose 一、 （一） 1. are Word's automatic numbering, not typed: they are in no
+    paragraph's text, and the outline, the task ids and the tasks must come out the same."""
+    import re
+
+    import docx
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING))
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), "90")
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), "90")
+    num.append(ref)
+    numbering.append(num)
+    levels = [(re.compile(r"^[一二三四五六七八九十]+、"), 0), (re.compile(r"^（[一二三四五六七八九十]+）"), 1),
+              (re.compile(r"^\d+\."), 2)]
+    attachment = False
+    for line in TEXT.read_text(encoding="utf-8").splitlines():
+        attachment = attachment or line == "附件"
+        level = next(((rx, lvl) for rx, lvl in levels if attachment and rx.match(line)), None)
+        if level is None:
+            document.add_paragraph(line)
+            continue
+        paragraph = document.add_paragraph(level[0].sub("", line))
+        numbered = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbered.get_or_add_ilvl().val = level[1]
+        numbered.get_or_add_numId().val = 90
+    path = tmp_path / "2023-jiangsu-suzhou-work-plan-numbered.docx"
+    document.save(path)
+    assert "一、深化" not in "".join(p.text for p in docx.Document(path).paragraphs)  # not typed
+    assert facts(load_notice(path, registry)) == facts(load_notice(TEXT, registry))

@@ -239,9 +239,11 @@ def read_docx(data: bytes, shown: str) -> Extracted:
         raise NoticeError(shown, "Word 文件已损坏，无法读取；请在 Word 或 WPS 中打开后重新“另存为” .docx",
                           "the Word file is damaged and cannot be read; open it in Word or WPS and save it as .docx again") from exc
     lines: list[str] = []
+    label = Numbering(document)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines += [part for part in block.text.split("\n") if part.strip()]
+            text = label(block) + block.text
+            lines += [part for part in text.split("\n") if part.strip()]
         elif isinstance(block, Table):
             lines += table_rows(block)
     dropped: list[str] = []
@@ -270,3 +272,107 @@ def table_rows(table) -> list[str]:
         if any(cells):
             rows.append("| " + " | ".join(cells) + " |")
     return rows
+
+
+# --- Word's automatic numbering ------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def number_in(fmt: str, n: int) -> str:
+    """A list number in one of Word's formats (w:numFmt) that Chinese documents use."""
+    import cn2an  # imported when first needed
+
+    if fmt.startswith(("chineseCounting", "ideograph", "japaneseCounting", "taiwaneseCounting")):
+        return cn2an.an2cn(str(n))
+    if fmt == "chineseLegalSimplified":
+        return cn2an.an2cn(str(n), "up")
+    if fmt == "decimalFullWidth":
+        return str(n).translate(FULL_WIDTH_DIGITS)
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return CIRCLED[n - 1] if 0 < n <= len(CIRCLED) else str(n)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = "".join(sym * (n // val) for val, sym in ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")))
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(n)  # decimal and the formats we do not know
+
+
+class Numbering:
+    """The numbers Word puts before paragraphs of its automatic lists (一、 （一） 1.): they are
+    not in the paragraph's text, and without them a notice's outline is lost. Counted as Word
+    counts them, per list, a level's count going back to its start when a higher level moves on."""
+
+    def __init__(self, document):
+        # numId → ilvl → (format, text, start, restart): restart is the level (1-based) after which
+        # the count starts again, 0 for never, None for after any higher level (Word's default)
+        self.levels: dict[str, dict[int, tuple]] = {}
+        self.counts: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in root.iter(f"{W}abstractNum"):
+            abstract[node.get(f"{W}abstractNumId")] = self.read_levels(node)
+        for node in root.iter(f"{W}num"):
+            ref = node.find(f"{W}abstractNumId")
+            if ref is not None and ref.get(f"{W}val") in abstract:
+                levels = dict(abstract[ref.get(f"{W}val")])
+                for override in node.iter(f"{W}lvlOverride"):
+                    start = override.find(f"{W}startOverride")
+                    ilvl = int(override.get(f"{W}ilvl", "0"))
+                    if start is not None and ilvl in levels:
+                        fmt, text, _, restart = levels[ilvl]
+                        levels[ilvl] = (fmt, text, int(start.get(f"{W}val", "1")), restart)
+                self.levels[node.get(f"{W}numId")] = levels
+
+    @staticmethod
+    def read_levels(node) -> dict[int, tuple]:
+        levels = {}
+        for level in node.iter(f"{W}lvl"):
+            def value(tag: str, default: str) -> str:
+                found = level.find(f"{W}{tag}")
+                return found.get(f"{W}val", default) if found is not None else default
+            restart = value("lvlRestart", "")
+            levels[int(level.get(f"{W}ilvl", "0"))] = (value("numFmt", "decimal"), value("lvlText", ""),
+                                                        int(value("start", "1")), int(restart) if restart else None)
+        return levels
+
+    def __call__(self, paragraph) -> str:
+        num_id, ilvl = self.reference(paragraph)
+        levels = self.levels.get(num_id) if num_id else None
+        if not levels or ilvl not in levels:
+            return ""
+        counts = self.counts.setdefault(num_id, {})
+        counts[ilvl] = counts[ilvl] + 1 if ilvl in counts else levels[ilvl][2]
+        for deeper in [lvl for lvl in counts if lvl > ilvl]:
+            restart = levels[deeper][3] if deeper in levels else None
+            if restart is None or (restart and ilvl <= restart - 1):
+                del counts[deeper]
+        fmt, text = levels[ilvl][:2]
+        if fmt in ("bullet", "none"):
+            return ""
+
+        def number(match: re.Match) -> str:
+            lvl = int(match.group(1)) - 1
+            if lvl not in levels:
+                return ""
+            return number_in(levels[lvl][0] if lvl != ilvl else fmt, counts.get(lvl, levels[lvl][2]))
+        return re.sub(r"%([1-9])", number, text)
+
+    @staticmethod
+    def reference(paragraph) -> tuple[str | None, int]:
+        """(numId, ilvl) of a paragraph's list, set on the paragraph or on its style."""
+        for holder in (paragraph._p, getattr(paragraph.style, "element", None)):
+            ppr = holder.find(f"{W}pPr") if holder is not None else None
+            num = ppr.find(f"{W}numPr") if ppr is not None else None
+            if num is not None:
+                num_id, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+                return (num_id.get(f"{W}val") if num_id is not None else None,
+                        int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
+        return None, 0

@@ -41,9 +41,14 @@ def load_notice(path: Path, registry: Registry) -> Notice:
     check_name(path)
     source = read_source(path)
     sidecar = read_sidecar(path)
-    return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
-                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
-                      controls=source.controls, dropped=list(source.dropped))
+    try:
+        return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
+                          sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
+                          controls=source.controls, dropped=list(source.dropped))
+    except NoticeError as exc:
+        if source.kind in ("pdf", "docx") and exc.path == str(path):
+            exc.line = None  # a line of the text taken out of a PDF or Word file is none of the file's
+        raise
 
 
 # A page name becomes a file name with a suffix (.source.txt, .json.gz) and a URL: file systems
