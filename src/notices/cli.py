@@ -12,7 +12,9 @@ from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, or
                     parse_all, remove, render_all, stale_outputs)
 from .errors import NoticeError
 from .parse import load_notice, slug_for, undetermined_warning
-from .registry import Registry
+from .registry import DATA_DIR, Registry
+
+CORPUS_DIR = DATA_DIR.parent / "corpus" / "real"
 
 
 def fail(message: str) -> None:
@@ -133,6 +135,14 @@ def cmd_generate(args) -> int:
     return 0
 
 
+def cmd_score(args) -> int:
+    from .score import run
+    registry = load_registry()
+    if registry is None:
+        return 2
+    return run(args.folder, args.min, registry, sys.stdout, sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="notices", description="双打 notices: convert, inspect, check")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -152,6 +162,11 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=1)
     generate.add_argument("--out", type=Path, required=True)
     generate.set_defaults(run=cmd_generate)
+    score = sub.add_parser("score", help="score the converter against the facts of a corpus of real notices")
+    score.add_argument("folder", nargs="?", type=Path, default=CORPUS_DIR,
+                       help="notices with their .facts.yaml (default: corpus/real)")
+    score.add_argument("--min", type=float, default=0.95, help="the lowest passing share of facts (default: 0.95)")
+    score.set_defaults(run=cmd_score)
     return parser
 
 

@@ -238,7 +238,8 @@ def render_index(data: SiteData, systems: dict[str, list[str]], lang: str) -> st
 def render_system(data: SiteData, system: str, provinces: dict, lang: str) -> str:
     src = system_path(system)
     name = system_name(data, system, lang)
-    lines = [front(t(lang, f"机关：{name}", f"Agencies: {name}")).rstrip("\n"), "", f"# {name}", "",
+    # front matter holds text (the theme escapes it); `name` is escaped for the page already
+    lines = [front(html.unescape(t(lang, f"机关：{name}", f"Agencies: {name}"))).rstrip("\n"), "", f"# {name}", "",
              link(t(lang, "← 全部系统", "← All systems"), src, INDEX), ""]
     hotline = data.systems.get(system, {}).get("hotline")
     if hotline:
@@ -262,7 +263,7 @@ def render_system(data: SiteData, system: str, provinces: dict, lang: str) -> st
 def render_province(data: SiteData, system: str, province: str, aids: list[str], lang: str) -> str:
     src = province_path(system, province)
     name, place = system_name(data, system, lang), place_name(data, province, lang)
-    lines = [front(t(lang, f"{place}：{name}", f"{name}: {place}")).rstrip("\n"), "", f"# {place} · {name}", "",
+    lines = [front(html.unescape(t(lang, f"{place}：{name}", f"{name}: {place}"))).rstrip("\n"), "", f"# {place} · {name}", "",
              link(t(lang, f"← {name}（全国）", f"← {name} (all places)"), src, system_path(system)), ""]
     national = [a for a, info in data.agencies.items() if info["system"] == system and info["jurisdiction_id"] == "national"]
     lines += tree_lines(data, sorted(national) + sorted(aids), src, lang)
