@@ -53,8 +53,44 @@ def looks_like_agency(name: str) -> bool:
     return bool(agency_name_re().fullmatch(name))
 
 
+def ends_in_agency_name(text: str) -> bool:
+    """Whether `text` ends as an agency's name does (报送省农委)."""
+    suffixes = vocabulary()["agency_suffixes"]
+    return any(text.endswith(suffix) for suffix in suffixes)
+
+
+@lru_cache(maxsize=1)
+def label_patterns() -> list[tuple[re.Pattern, str]]:
+    """(label pattern, role) for the labels that open a parenthesis: 责任单位：…"""
+    return [(re.compile(f"(?:{p})[：:]"), role) for role, patterns in vocabulary()["role_labels"].items()
+            for p in patterns]
+
+
+def labelled(content: str) -> bool:
+    """（责任单位：省质监局）, （牵头单位：市市场监管局；配合单位：市公安局）"""
+    return any(rx.match(content) for rx, _ in label_patterns())
+
+
+NAME_SPLIT_RE = re.compile(r"[、，,；;和及]|以及")
+
+
+def bare_names(content: str) -> bool:
+    """A parenthesis of agency names alone: （市商务粮食局）, （市商务粮食局、各县市区商务粮食主管部门）."""
+    if re.match(vocabulary()["not_agency_lists"], content):
+        return False
+    names = [n for n in NAME_SPLIT_RE.split(re.sub(r"\s+", "", content)) if n]
+    agencies = [n for n in names if looks_like_agency(n)]
+    return bool(agencies) and all(n in agencies or GROUP_RE.search(n) for n in names)
+
+
+# A generic group beside agencies: 各县市区商务粮食主管部门, 有关单位.
+GROUP_RE = re.compile(r"^(各|有关|相关|其他|其它)|(部门|单位|机构)$")
+
+
 def is_agency_parenthesis(content: str) -> bool:
-    return "。" not in content and closing_role(content) is not None and not re.search(r"[《》“”]", content)
+    if re.search(r"[《》“”]", content):
+        return False
+    return labelled(content) or ("。" not in content and closing_role(content) is not None)
 
 
 @dataclass(frozen=True)
@@ -234,13 +270,17 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for match in PAREN_RE.finditer(text):
-        if not is_agency_parenthesis(match.group(1)):
-            continue
+        content = match.group(1)
         end = match.end()
+        closes = end == len(text) or text[end] in "。；;"
+        # 报送省农委(科教处): a parenthesis right after a name says which part of it, not who works
+        after_name = ends_in_agency_name(text[:match.start()])
+        if not (is_agency_parenthesis(content) or (closes and not after_name and bare_names(content))):
+            continue
         # keep the full stop after a parenthesis with its task
         while end < len(text) and text[end] in "。；;.，,":
             end += 1
-        pieces.append((text[start:end], match.group(1)))
+        pieces.append((text[start:end], content))
         start = end
     if start < len(text):
         tail = text[start:]
