@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .assign import assign
+from .assign import assign, first_leads_onwards
 from .campaigns import find_campaigns
 from .clean import Para, clean
 from .corrections import correct_tasks
@@ -102,8 +102,10 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     campaigns: dict[str, Campaign] = {}
     agencies: dict[str, Agency] = {}
     tasks: list[Task] = []
+    first_leads = False  # a parenthesis said the first name of each list leads (列首为牵头单位，下同)
     for span in outline.tasks:
-        refs = assign(span.parenthesis, registry, home) if span.parenthesis else []
+        refs = assign(span.parenthesis, registry, home, first_leads) if span.parenthesis else []
+        first_leads = first_leads or bool(span.parenthesis and first_leads_onwards(span.parenthesis))
         for ref in refs:
             if ref.id and ref.id not in agencies:
                 agencies[ref.id] = replace(registry.resolve_agency(ref.name, home), name=ref.name)
