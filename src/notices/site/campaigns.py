@@ -10,38 +10,13 @@ from .common import (UNOFFICIAL_NOTE, Page, agency_name, feed_href, front, link,
                      place_name, series_name, system_name, t, table)
 from .data import SiteData, notice_year
 from .pictures import campaign_year_table
-from .tasks import TaskRow, excerpt, lead_agencies, notice_link, row_key, task_where
+from .tasks import TaskRow, campaign_tasks, excerpt, lead_agencies, notice_link, task_where
 
 INDEX = "campaigns/index"
 
 
 def campaign_path(series: str) -> str:
     return f"campaigns/{series}"
-
-
-def campaign_tasks(data: SiteData, series: str) -> list[TaskRow]:
-    """Every task, across all notices, that names a campaign of this series; sorted."""
-    return _tasks_by_series(data).get(series, [])
-
-
-def _tasks_by_series(data: SiteData) -> dict[str, list[TaskRow]]:
-    """campaign_tasks of every series, found in one pass over the tasks and kept on `data`
-    (asked for several times per series, each a scan of every task of every notice)."""
-    if "_tasks_by_series" in data.__dict__:
-        return data.__dict__["_tasks_by_series"]
-    found: dict[str, list[TaskRow]] = {}
-    for notice in data.notices:
-        editions = {c["id"]: c for c in notice["campaigns"]}
-        for task in notice["tasks"]:
-            named: dict[str, list[dict]] = {}
-            for c in task["campaigns"]:
-                if c in editions:
-                    named.setdefault(editions[c]["series"], []).append(editions[c])
-            for series, cs in named.items():
-                year = next((c["year"] for c in cs if c["year"]), None)
-                found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
-    data.__dict__["_tasks_by_series"] = found = {s: sorted(rows, key=row_key) for s, rows in found.items()}
-    return found
 
 
 def campaign_notices(data: SiteData, series: str) -> list[dict]:

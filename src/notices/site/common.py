@@ -29,6 +29,30 @@ class Page:
     en: str
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link as a template writes it: text and href plain (the template escapes them)."""
+
+    text: str
+    href: str
+    lang: str | None = None  # the language of the page it leads to, where it differs
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links to every page of a paginated listing; page `current` is not a link."""
+
+    current: int
+    pages: list[Link]  # text: the page's number
+
+
+def pager_view(base: str, number: int, total: int) -> Pager | None:
+    if total <= 1:
+        return None
+    here = page_path(base, number)
+    return Pager(number, [Link(str(n), rel(here, page_path(base, n))) for n in range(1, total + 1)])
+
+
 def t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
@@ -59,7 +83,12 @@ def page_url(path: str) -> str:
 
 
 def href(src: str, target: str, anchor: str | None = None) -> str:
-    """A raw-HTML href from page `src` to page `target` (both docs paths without .md): the
+    """rel(), escaped for a raw-HTML attribute."""
+    return html.escape(rel(src, target, anchor), quote=True)
+
+
+def rel(src: str, target: str, anchor: str | None = None) -> str:
+    """The URL from page `src` to page `target` (both docs paths without .md), not escaped: the
     relative path between their folders (what posixpath.relpath gives, at a fraction of its
     cost: generated pages hold tens of thousands of links)."""
     here = page_url(src).split("/")[:-1]
@@ -67,15 +96,20 @@ def href(src: str, target: str, anchor: str | None = None) -> str:
     common = 0
     while common < min(len(here), len(there)) and here[common] == there[common]:
         common += 1
-    rel = "../" * (len(here) - common) + "".join(part + "/" for part in there[common:])
-    return html.escape((rel or "./") + (f"#{anchor}" if anchor else ""), quote=True)
+    up = "../" * (len(here) - common) + "".join(part + "/" for part in there[common:])
+    return (up or "./") + (f"#{anchor}" if anchor else "")
 
 
 def file_href(src: str, lang: str, target: str) -> str:
-    """A raw-HTML href from page `src` of language `lang` to a file written into the site root
-    (data/notices.json, feeds/all.xml); the English site lives under en/."""
+    """file_rel(), escaped for a raw-HTML attribute."""
+    return html.escape(file_rel(src, lang, target), quote=True)
+
+
+def file_rel(src: str, lang: str, target: str) -> str:
+    """The URL from page `src` of language `lang` to a file written into the site root
+    (data/notices.json, feeds/all.xml), not escaped; the English site lives under en/."""
     depth = page_url(src).count("/") + (1 if lang == "en" else 0)
-    return html.escape("../" * depth + target, quote=True)
+    return "../" * depth + target
 
 
 def table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -110,28 +144,41 @@ def pager(base: str, number: int, total: int, lang: str) -> list[str]:
 
 # ---- names ---------------------------------------------------------------------------------
 
-def agency_name(data: SiteData, aid: str, lang: str) -> str:
-    """Escaped display name of an agency; unofficial English marked with †."""
+def agency_label(data: SiteData, aid: str, lang: str) -> str:
+    """Display name of an agency (plain text); unofficial English marked with †."""
     a = data.agencies.get(aid)
     if a is None:
-        return escape(aid)
+        return aid
     if lang == "zh":
-        return escape(a["full_name"] or a["name"])
-    return escape(a["name_en"] or a["full_name"]) + ("" if a["name_en_official"] else " †")
+        return a["full_name"] or a["name"]
+    return (a["name_en"] or a["full_name"]) + ("" if a["name_en_official"] else " †")
+
+
+def agency_name(data: SiteData, aid: str, lang: str) -> str:
+    """agency_label, escaped."""
+    return escape(agency_label(data, aid, lang))
+
+
+def place_label(data: SiteData, pid: str, lang: str) -> str:
+    p = data.places.get(pid)
+    if p is None:
+        return pid
+    return p.name if lang == "zh" else p.name_en
 
 
 def place_name(data: SiteData, pid: str, lang: str) -> str:
-    p = data.places.get(pid)
-    if p is None:
-        return escape(pid)
-    return escape(p.name if lang == "zh" else p.name_en)
+    return escape(place_label(data, pid, lang))
+
+
+def system_label(data: SiteData, sid: str | None, lang: str) -> str:
+    s = data.systems.get(sid or "")
+    if not s:
+        return sid or t(lang, "其他", "Other")
+    return s["zh"] if lang == "zh" else s["en"]
 
 
 def system_name(data: SiteData, sid: str | None, lang: str) -> str:
-    s = data.systems.get(sid or "")
-    if not s:
-        return escape(sid or t(lang, "其他", "Other"))
-    return escape(s["zh"] if lang == "zh" else s["en"])
+    return escape(system_label(data, sid, lang))
 
 
 def series_name(data: SiteData, sid: str, lang: str) -> str:
@@ -143,10 +190,14 @@ def series_name(data: SiteData, sid: str, lang: str) -> str:
     return escape(s["name_en"]) + ("" if s["name_en_official"] else " †")
 
 
-def notice_title(notice: dict, lang: str) -> str:
+def notice_label(notice: dict, lang: str) -> str:
     if lang == "en" and notice.get("title_en"):
-        return escape(notice["title_en"])
-    return escape(notice["title"])
+        return notice["title_en"]
+    return notice["title"]
+
+
+def notice_title(notice: dict, lang: str) -> str:
+    return escape(notice_label(notice, lang))
 
 
 def notice_description(notice: dict, lang: str) -> str:
@@ -222,8 +273,13 @@ def remove_stale(docs_dir: Path, wanted: set[Path], folders: tuple[str, ...] = G
 
 
 def feed_href(src: str, lang: str, name: str) -> str:
+    """feed_rel, escaped."""
+    return html.escape(feed_rel(src, lang, name), quote=True)
+
+
+def feed_rel(src: str, lang: str, name: str) -> str:
     """The feed of this language (feeds/x.xml for Chinese, en/feeds/x.xml for English)."""
-    return file_href(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)
+    return file_rel(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)
 
 
 def paged_pages(base: str, rows: list, render) -> list[Page]:

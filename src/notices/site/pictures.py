@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .common import agency_name, href, notice_title, series_name, t
 from .data import SiteData, newest_first, notice_year
+from .tasks import campaign_tasks
 
 MAX_COLUMNS = 12  # a picture never grows wider than this many years or notices
 
@@ -12,7 +13,6 @@ MAX_COLUMNS = 12  # a picture never grows wider than this many years or notices
 def campaign_year_counts(data: SiteData) -> dict[str, dict[int, int]]:
     """series → year → number of tasks naming an edition of that year (or naming the series in
     a notice of that year)."""
-    from .campaigns import campaign_tasks
     out: dict[str, dict[int, int]] = {}
     for series in data.named_series:
         counts: dict[int, int] = {}
