@@ -45,9 +45,8 @@ def test_campaign_page_lists_exactly_the_tasks_naming_it(site):
                 if any(c.startswith("jianwang") for c in t["campaigns"])}
     assert {(r.slug, r.id) for r in rows} == expected
     assert ("2022-national-work-plan", "t-1-1-2") in expected
-    page = campaigns.render_campaign(site, "jianwang", "zh", rows, 1, 1)
-    for slug, tid in expected:
-        assert f'href="../../notices/{slug}/#{tid}"' in page
+    view = campaigns.campaign_view(site, "jianwang", 1, "zh")
+    assert {row.where.href for row in view.tasks} == {f"../../notices/{slug}/#{tid}" for slug, tid in expected}
     # a task naming another campaign only is not listed
     assert "t-2-1-1" not in {r.id for r in rows if r.slug == "2022-national-work-plan"}
 
@@ -147,15 +146,16 @@ def test_text_from_notices_is_escaped_everywhere(site):
     for page in pages.all_pages(site):
         for text in (page.zh, page.en):
             assert "<script" not in text, page.path
-    xuhui = [r for r in campaigns.campaign_tasks(site, "jianwang") if r.slug == "2022-shanghai-xuhui-work-plan"]
-    assert "&#60;script&#62;" in campaigns.render_campaign(site, "jianwang", "zh", xuhui, 1, 1)
+    # the views hold plain text: the templates escape it (checked on the built site)
+    view = campaigns.campaign_view(site, "jianwang", 1, "zh")
+    assert any("<script>" in row.excerpt for row in view.tasks if "xuhui" in row.notice.href)
 
 
 def test_english_pages_are_in_english(site):
     by_path = {p.path: p for p in pages.all_pages(site)}
-    en = by_path["campaigns/jianwang"].en
-    assert "title: \"Jianwang (Sword Net) campaign\"" in en and "# Campaign: Jianwang (Sword Net)" in en
-    assert "National Copyright Administration" in en or "Lead system: Publicity" in en
+    assert "title: \"Jianwang (Sword Net) campaign\"" in by_path["campaigns/jianwang"].en
+    en = campaigns.campaign_view(site, "jianwang", 1, "en")
+    assert en.heading == "Campaign: Jianwang (Sword Net)" and en.lead_system
     assert by_path["agencies/national.samr"].en.startswith('---\ntitle: "State Administration for Market Regulation"')
 
 

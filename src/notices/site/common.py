@@ -181,13 +181,17 @@ def system_name(data: SiteData, sid: str | None, lang: str) -> str:
     return escape(system_label(data, sid, lang))
 
 
-def series_name(data: SiteData, sid: str, lang: str) -> str:
+def series_label(data: SiteData, sid: str, lang: str) -> str:
     s = data.campaign_series.get(sid)
     if s is None:
-        return escape(sid)
+        return sid
     if lang == "zh" or not s["name_en"]:
-        return escape(s["zh"])
-    return escape(s["name_en"]) + ("" if s["name_en_official"] else " †")
+        return s["zh"]
+    return s["name_en"] + ("" if s["name_en_official"] else " †")
+
+
+def series_name(data: SiteData, sid: str, lang: str) -> str:
+    return escape(series_label(data, sid, lang))
 
 
 def notice_label(notice: dict, lang: str) -> str:

@@ -45,6 +45,7 @@ VIEWS: dict[str, Callable] = {
     "agency-index": agencies.index_view,
     "agency-system": agencies.system_view,
     "agency-province": agencies.province_view,
+    "campaign": campaigns.campaign_view,
 }
 
 
@@ -58,7 +59,7 @@ def stub_markdown(stub: Stub, lang: str) -> str:
 
 def all_pages(data: SiteData) -> Iterator[Page]:
     """Every generated page, zh and en: the stubs, then the pages still written as Markdown."""
-    for stub in agencies.stubs(data):
+    for stub in [*agencies.stubs(data), *campaigns.stubs(data)]:
         yield Page(stub.path, stub_markdown(stub, "zh"), stub_markdown(stub, "en"))
     for kind in (campaigns.campaign_pages, indexes.catalogue_pages, foreign.foreign_pages, glossary.glossary_pages):
         yield from kind(data)
