@@ -45,7 +45,9 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+            # symbolic links and special files too: reading refuses them, naming each
+            found.update(p for p in path.iterdir()
+                         if p.suffix.lower() in SOURCE_SUFFIXES and (p.is_symlink() or not p.is_dir()))
         else:
             found.add(path)
     return sorted(found)
@@ -53,9 +55,11 @@ def collect_sources(paths: list[Path]) -> list[Path]:
 
 def orphan_sidecars(folder: Path) -> list[NoticeError]:
     errors = []
+    # the stems of the sources as `collect_sources` finds them: x.TXT is a source too
+    stems = {p.name[: -len(p.suffix)] for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES}
     for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")):
         stem = sidecar.name[: -len(SIDECAR_SUFFIX)]
-        if not any((folder / f"{stem}{suffix}").exists() for suffix in SOURCE_SUFFIXES):
+        if stem not in stems:
             errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt 或 {stem}.html）",
                                       f"there is no source of the same name ({stem}.txt or {stem}.html)"))
     return errors

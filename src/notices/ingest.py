@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
 from .errors import NoticeError
+from .safety import read_regular, strip_controls
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 # Encodings real Chinese notices come in; GB18030 is a superset of GBK and GB2312.
@@ -37,27 +38,28 @@ class Source:
     encoding: str
     sha256: str
     kind: str  # "text" or "html"
+    controls: list[str] = field(default_factory=list)  # control characters removed (U+000B …)
 
 
 def read_source(path: Path) -> Source:
     """Read and decode one source file; raise NoticeError when it cannot be used."""
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise NoticeError(shown, f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})")
-    if len(data) > MAX_BYTES:
-        raise NoticeError(shown, "文件过大（超过 20 MB），不像是一份通知",
-                          "the file is larger than 20 MB, which no notice is")
+    data = read_regular(path, MAX_BYTES, shown)
     text, encoding = decode(data, shown)
     if not text.strip():
         raise NoticeError(shown, "文件为空，没有可转换的文字", "the file is empty: there is no text to convert")
     kind = "html" if path.suffix.lower() in (".html", ".htm") or looks_like_html(text) else "text"
     if kind == "html":
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except RecursionError:
+            raise NoticeError(shown, "网页的标签嵌套层次过深，无法读取；请复制正文另存为 .txt",
+                              "the web page's tags are nested too deeply to read; copy its text into a .txt") from None
         if not text.strip():
             raise NoticeError(shown, "网页中没有找到正文文字", "the web page holds no body text")
-    return Source(shown, text, encoding, hashlib.sha256(data).hexdigest(), kind)
+    # after HTML conversion too: an entity such as &#11; becomes a control character there
+    text, controls = strip_controls(text)
+    return Source(shown, text, encoding, hashlib.sha256(data).hexdigest(), kind, controls)
 
 
 def decode(data: bytes, shown: str) -> tuple[str, str]:

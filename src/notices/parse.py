@@ -36,15 +36,37 @@ def slug_for(path: Path) -> str:
 
 def load_notice(path: Path, registry: Registry) -> Notice:
     """Read, parse and resolve one source file with its sidecar."""
+    check_name(path)
     source = read_source(path)
     sidecar = read_sidecar(path)
     return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
-                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path))
+                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
+                      controls=source.controls)
+
+
+# A page name becomes a file name with a suffix (.source.txt, .json.gz) and a URL: file systems
+# allow 255 bytes, and a title saved as a file name (a browser's "Save as") makes far longer ones.
+MAX_SLUG = 120
+
+
+# Page names the site uses itself: notices/index.md would be the notices folder's own page.
+RESERVED_SLUGS = {"index"}
+
+
+def check_name(path: Path) -> None:
+    slug = slug_for(path)
+    if slug in RESERVED_SLUGS:
+        raise NoticeError(str(path), f"“{slug}”是网站保留的名称，不能作为文件名；请按“年份-地区-简称”改名",
+                          f"'{slug}' is a name the site reserves for itself; rename the file to year-place-short-name")
+    if len(slug) > MAX_SLUG or len(path.name.encode("utf-8", "surrogateescape")) > 240:
+        raise NoticeError(str(path), f"文件名过长（页面名称将有 {len(slug)} 个字符）；请按“年份-地区-简称”改短，例如 2024-jiangsu-suzhou-work-plan.txt",
+                          f"the file name is too long (the page name would be {len(slug)} characters); shorten it "
+                          f"to year-place-short-name, e.g. 2024-jiangsu-suzhou-work-plan.txt")
 
 
 def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_file: str = "notice.txt",
                sha256: str = "", encoding: str = "utf-8", sidecar: Sidecar | None = None,
-               shown: str = "notice.txt") -> Notice:
+               shown: str = "notice.txt", controls: list[str] | tuple = ()) -> Notice:
     sidecar = sidecar or Sidecar()
     cleaned = clean(text)
     paras = cleaned.paras
@@ -101,7 +123,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         references=find_references([texts[i] for i in front + body_index], header.title, header.doc_number),
         sections=outline.sections, tasks=tasks, agencies=list(agencies.values()),
         campaigns=list(campaigns.values()), phases=outline.phases,
-        dropped=cleaned.dropped + header.dropped, body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
+        dropped=cleaned.dropped + header.dropped + (
+            [f"控制字符 control characters: {', '.join(controls)}"] if controls else []), body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)

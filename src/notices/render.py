@@ -6,7 +6,6 @@ Text from a source is escaped so it can never become live HTML, script or Markdo
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 
 import yaml
@@ -14,29 +13,15 @@ import yaml
 from .model import Block, Notice, Task, fields_of
 from .outline import run_in_lead
 from .registry import DATA_DIR
+from .safety import md_text, summary_html
 
-# Characters that mean something to Markdown, HTML or the extensions the site uses, written
-# as entities so that a notice's text always renders as the text it is.
-ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#|~^$"}
-ESCAPES["&"] = "&amp;"
-ESCAPE_TABLE = str.maketrans(ESCAPES)
-ESCAPED_RE = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
-# At the start of a block these begin a list, a definition or a setext heading.
-LINE_START_RE = re.compile(r"^([-+=:]|\d+(?=[.)]))")
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADING_MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
 METADATA_FIELDS = ["index_number", "issuer", "issued_date", "published_date", "doc_number", "topic",
                    "keywords", "source", "validity", "jurisdiction", "doc_type"]
 
 
-def escape(text: str) -> str:
-    # Most Chinese text holds none of these characters; looking is cheaper than translating.
-    if ESCAPED_RE.search(text):
-        text = text.translate(ESCAPE_TABLE)
-    start = LINE_START_RE.match(text)  # anchored at the start: at most one match
-    if start:
-        text = "".join(f"&#{ord(c)};" for c in start.group(1)) + text[start.end():]
-    return text
+escape = md_text  # the name the site's modules import
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +192,8 @@ def render_en(notice: Notice) -> str:
     lines += metadata_table(notice, "en") + [""] + provenance(notice, "en") + [""]
     lines += ["## Summary { #summary }", ""]
     if notice.summary_en:
-        lines += [notice.summary_en.strip(), ""]
+        # Markdown without raw HTML, sanitised: one raw block the page's Markdown passes through
+        lines += [f'<div class="sd-summary">{summary_html(notice.summary_en)}</div>', ""]
     else:
         lines += ["No English summary has been written for this notice yet. The data below is taken "
                   "from the Chinese text; the Chinese original is authoritative.", ""]

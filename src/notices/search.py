@@ -49,8 +49,8 @@ def dictionary_words(reg) -> list[str]:
     words: set[str] = set()
     for a in reg.agencies.values():
         words.add(a.full_name)
-    for e in getattr(reg, "_explicit_data", {}).values():
-        words.update(e.get("aliases") or [])
+    for aid in reg.agencies:
+        words.update((reg.agency_entry(aid) or {}).get("aliases") or [])
     for k in reg.kinds.values():
         words.update(k.forms)
         words.update(k.typos)
@@ -175,7 +175,8 @@ def synonyms(reg, data: Mapping) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for k, vs in (data.get("synonyms") or {}).items():
         out.setdefault(str(k).lower(), []).extend(str(v) for v in (vs if isinstance(vs, list) else [vs]))
-    for aid, e in getattr(reg, "_explicit_data", {}).items():
+    for aid in reg.agencies:
+        e = reg.agency_entry(aid) or {}
         abbr = e.get("abbr")
         if not abbr:
             continue

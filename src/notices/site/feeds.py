@@ -8,6 +8,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from ..safety import strip_controls
 from .data import SiteData, newest_first, notice_date
 
 ITEMS = 50
@@ -48,6 +49,9 @@ def rss(title: str, link: str, description: str, lang: str, notices: list[dict],
         ET.SubElement(item, "description").text = summary
         if rfc822(notice_date(n)):
             ET.SubElement(item, "pubDate").text = rfc822(notice_date(n))
+    for element in root.iter():  # text from notices is cleaned at conversion; a feed must parse whatever it gets
+        if element.text:
+            element.text = strip_controls(element.text)[0]
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

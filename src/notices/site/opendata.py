@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..safety import csv_cell
 from .common import page_url
 from .data import SiteData
 
@@ -58,7 +59,8 @@ def tasks_csv(data: SiteData) -> str:
                 rows.append((order, task["id"], "".join(task["path"]), ref["role"], ref["id"] or "", ref["name"],
                              " ".join(task["campaigns"]), url(f"notices/{n['slug']}") + "#" + task["id"]))
         rows.sort(key=lambda r: (r[0], r[4], r[3], r[5]))
-        writer.writerows([n["slug"], *r[1:]] for r in rows)
+        # every cell through csv_cell: an agency name such as =1+1 must not run as a formula
+        writer.writerows([csv_cell(str(c)) for c in (n["slug"], *r[1:])] for r in rows)
     return out.getvalue()
 
 
