@@ -124,12 +124,14 @@ def test_pagination_splits_long_listings():
 def test_catalogue_is_paginated_when_the_corpus_grows(site, monkeypatch):
     many = [dict(n, slug=f"{n['slug']}-{i}") for i in range(30) for n in site.notices]
     big = SiteData(notices=many, places=site.places, systems=site.systems, series=site.series)
-    pages = {p.path: p for p in indexes.catalogue_pages(big)}
+    paths = {stub.path for stub in indexes.stubs(big)}
     assert len(many) > 2 * common.PAGE_SIZE
     expected = -(-len(many) // common.PAGE_SIZE)
-    assert f"catalogue/page-{expected}" in pages and f"catalogue/page-{expected + 1}" not in pages
-    for path, page in pages.items():
-        assert page.zh.count("\n| ") <= common.PAGE_SIZE + 20, path
+    assert f"catalogue/page-{expected}" in paths and f"catalogue/page-{expected + 1}" not in paths
+    shown = [indexes.listing_view(big, "catalogue", n, "zh").rows for n in range(1, expected + 1)]
+    assert all(len(rows) <= common.PAGE_SIZE for rows in shown) and sum(map(len, shown)) == len(many)
+    last = indexes.listing_view(big, "catalogue", expected, "en")
+    assert last.pager.current == expected and len(last.pager.pages) == expected
 
 
 def test_links_between_generated_pages():
@@ -165,8 +167,9 @@ def test_foreign_page_gathers_keyword_tasks_with_contacts(site):
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-2") in ids  # 外资企业、外商投资企业
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-3") not in ids
     assert all(any(k in r.task["text"] for k in site.foreign_keywords) for r, _ in rows)
-    en = foreign.render(site, rows, "en", 1, 1)
-    assert "For foreign enterprises" in en and "hotline 12312" in en  # Xuhui commerce commission: MOFCOM line
+    en = foreign.foreign_view(site, "", 1, "en")
+    assert en.title == "For foreign enterprises"
+    assert any(c.hotline == "12312" for row in en.tasks for c in row.contacts)  # Xuhui commerce commission: MOFCOM line
 
 
 def test_generation_is_deterministic_and_idempotent(site, tmp_path):

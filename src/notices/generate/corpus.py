@@ -3,16 +3,14 @@ against it."""
 
 from __future__ import annotations
 
-import html
 import json
-import random
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
 from ..model import Jurisdiction
 from ..registry import Registry
-from .names import KINDS, YEARS, banks, campaign_runs, choose_issuers, doc_number, rng_for, stable_int
+from .names import KINDS, YEARS, banks, campaign_runs, choose_issuers, rng_for, stable_int
 from .compose import Truth, compose
 from .formats import render_html, render_pdf_text, render_xxgk_text
 

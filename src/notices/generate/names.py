@@ -4,7 +4,6 @@ named in task parentheses, campaigns."""
 from __future__ import annotations
 
 import hashlib
-import html
 import random
 from dataclasses import dataclass
 from functools import lru_cache

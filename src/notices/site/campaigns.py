@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .common import (UNOFFICIAL_NOTE, Link, Page, Pager, agency_label, feed_rel, front, link, page_path, pager_view,
-                     paginate, place_label, rel, series_label, system_label,
-                     series_name, system_name, t, table)
-from .data import SiteData, notice_year
-from .pictures import campaign_year_table
+from .common import (Link, Pager, agency_label, feed_rel, page_path, pager_view, paginate, place_label, rel,
+                     series_label, system_label, t)
+from .data import SiteData
+from .pictures import Timeline, campaign_year_view
 from .tasks import campaign_tasks, excerpt_text, lead_agencies, notice_ref, task_link
 
 INDEX = "campaigns/index"
@@ -109,30 +108,24 @@ def stubs(data: SiteData) -> Iterator:
         titles = (f"{s['zh']}专项行动", f"{s['name_en'] or s['zh']} campaign")
         for number in range(1, len(paginate(campaign_tasks(data, series))) + 1):
             yield Stub(page_path(campaign_path(series), number), "campaign", series, number, titles)
+    yield Stub(INDEX, "campaign-index", "", 1, ("专项行动", "Campaigns"))
 
 
-def campaign_pages(data: SiteData) -> list[Page]:
-    """The campaign index (still written as Markdown)."""
-    return [Page(INDEX, render_index(data, "zh"), render_index(data, "en"))]
+@dataclass(frozen=True)
+class CampaignIndexView:
+    """overrides/sd/campaign-index.html: every campaign the notices name, and the timeline."""
+
+    lang: str
+    title: str
+    campaigns: list[tuple[Link, str | None, int, int]]  # the campaign, its lead system, notices, tasks
+    timeline: Timeline | None
 
 
-def render_index(data: SiteData, lang: str) -> str:
-    src = INDEX
-    lines = [front(t(lang, "专项行动", "Campaigns")).rstrip("\n"), "", f"# {t(lang, '专项行动', 'Campaigns')}", "",
-             t(lang, "各地打击侵权假冒文件中点名的专项行动。每项行动的页面列出各级文件中与之相关的全部任务。",
-               "The enforcement campaigns named in the notices. Each campaign's page lists every task, "
-               "at every level of government, that names it."), ""]
-    head = [t(lang, "行动", "Campaign"), t(lang, "牵头系统", "Lead system"), t(lang, "提及的文件数", "Notices"),
-            t(lang, "任务数", "Tasks")]
-    body = []
+def index_view(data: SiteData, key: str, number: int, lang: str) -> CampaignIndexView:
+    rows = []
     for series in data.named_series:
         s = data.campaign_series[series]
-        body.append([link(series_name(data, series, lang), src, campaign_path(series)),
-                     system_name(data, s["lead_system"], lang) if s["lead_system"] else "—",
-                     str(len(campaign_notices(data, series))), str(len(campaign_tasks(data, series)))])
-    lines += table(head, body)
-    lines += [f"## {t(lang, '行动与年份', 'Campaigns by year')} {{ #by-year }}", ""]
-    lines += campaign_year_table(data, src, lang) + [""]
-    if lang == "en":
-        lines += [UNOFFICIAL_NOTE, ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        rows.append((Link(series_label(data, series, lang), rel(INDEX, campaign_path(series))),
+                     system_label(data, s["lead_system"], lang) if s["lead_system"] else None,
+                     len(campaign_notices(data, series)), len(campaign_tasks(data, series))))
+    return CampaignIndexView(lang, t(lang, "专项行动", "Campaigns"), rows, campaign_year_view(data, INDEX, lang))

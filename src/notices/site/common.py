@@ -4,13 +4,12 @@ pagination, and writing the pages into docs_dir idempotently."""
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..batch import write_if_changed
-from ..render import doc_type_names, escape, labels
+from ..render import escape, labels
 from .data import SiteData
 
 # Folders of docs_dir that hold nothing but generated pages (gitignored).
@@ -112,13 +111,6 @@ def file_rel(src: str, lang: str, target: str) -> str:
     return "../" * depth + target
 
 
-def table(head: list[str], rows: list[list[str]]) -> list[str]:
-    """An HTML table (cells are HTML already): one raw block that Markdown passes through."""
-    out = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>", "<tbody>"]
-    out += ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row).replace("\n", " ") + "</tr>" for row in rows]
-    return out + ["</tbody>", "</table>", ""]
-
-
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
     """Items in pages of at most `size`; always at least one (possibly empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
@@ -132,16 +124,6 @@ def page_path(base: str, number: int) -> str:
     return f"{folder}/page-{number}"
 
 
-def pager(base: str, number: int, total: int, lang: str) -> list[str]:
-    if total <= 1:
-        return []
-    here = page_path(base, number)
-    parts = []
-    for n in range(1, total + 1):
-        parts.append(f'<strong aria-current="page">{n}</strong>' if n == number else link(str(n), here, page_path(base, n)))
-    return [t(lang, "分页：", "Pages: ") + " · ".join(parts), ""]
-
-
 # ---- names ---------------------------------------------------------------------------------
 
 def agency_label(data: SiteData, aid: str, lang: str) -> str:
@@ -152,11 +134,6 @@ def agency_label(data: SiteData, aid: str, lang: str) -> str:
     if lang == "zh":
         return a["full_name"] or a["name"]
     return (a["name_en"] or a["full_name"]) + ("" if a["name_en_official"] else " †")
-
-
-def agency_name(data: SiteData, aid: str, lang: str) -> str:
-    """agency_label, escaped."""
-    return escape(agency_label(data, aid, lang))
 
 
 def place_label(data: SiteData, pid: str, lang: str) -> str:
@@ -175,10 +152,6 @@ def system_label(data: SiteData, sid: str | None, lang: str) -> str:
     if not s:
         return sid or t(lang, "其他", "Other")
     return s["zh"] if lang == "zh" else s["en"]
-
-
-def system_name(data: SiteData, sid: str | None, lang: str) -> str:
-    return escape(system_label(data, sid, lang))
 
 
 def series_label(data: SiteData, sid: str, lang: str) -> str:
@@ -224,19 +197,12 @@ def notice_description(notice: dict, lang: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-def doc_type_name(doc_type: str, lang: str) -> str:
-    return escape(doc_type_names().get(doc_type, {}).get(lang) or doc_type)
-
-
 def role_name(role: str, lang: str) -> str:
     return labels()["roles"].get(role, {}).get(lang, role)
 
 
 def level_name(level: str, lang: str) -> str:
     return labels()["levels"].get(level, {}).get(lang, level)
-
-
-UNOFFICIAL_NOTE = "† Unofficial translation made by this site."
 
 
 # ---- writing -------------------------------------------------------------------------------
@@ -286,9 +252,3 @@ def feed_rel(src: str, lang: str, name: str) -> str:
     return file_rel(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)
 
 
-def paged_pages(base: str, rows: list, render) -> list[Page]:
-    """A listing split into pages, each in both languages; `render(lang, rows, number, total)`."""
-    chunks = paginate(rows)
-    return [Page(page_path(base, number), render("zh", chunk, number, len(chunks)),
-                 render("en", chunk, number, len(chunks)))
-            for number, chunk in enumerate(chunks, start=1)]

@@ -4,8 +4,7 @@ Each page rendered from data through a template is a Markdown file of front matt
 generated folder of docs_dir: its title, description, `template:` (overrides/sd/<kind>.html,
 which extends the theme's main.html) and `sd: {kind, key, page}`. The plugin's on_page_context
 gives the template the page's view (`sd`): a dataclass built from SiteData by the page kind's
-module (agencies.py …). The other generated pages (campaigns, catalogue, glossary, foreign) are
-still written as Markdown.
+module (agencies.py, campaigns.py, indexes.py, glossary.py, foreign.py).
 
 The files are written only when the notices or registries changed (a stamp file,
 .generated-stamp, records for which data they were written): the two language builds of
@@ -46,6 +45,11 @@ VIEWS: dict[str, Callable] = {
     "agency-system": agencies.system_view,
     "agency-province": agencies.province_view,
     "campaign": campaigns.campaign_view,
+    "campaign-index": campaigns.index_view,
+    "listing": indexes.listing_view,
+    "counts": indexes.counts_view,
+    "glossary": glossary.glossary_view,
+    "foreign": foreign.foreign_view,
 }
 
 
@@ -58,11 +62,10 @@ def stub_markdown(stub: Stub, lang: str) -> str:
 
 
 def all_pages(data: SiteData) -> Iterator[Page]:
-    """Every generated page, zh and en: the stubs, then the pages still written as Markdown."""
-    for stub in [*agencies.stubs(data), *campaigns.stubs(data)]:
-        yield Page(stub.path, stub_markdown(stub, "zh"), stub_markdown(stub, "en"))
-    for kind in (campaigns.campaign_pages, indexes.catalogue_pages, foreign.foreign_pages, glossary.glossary_pages):
-        yield from kind(data)
+    """Every generated page, zh and en."""
+    for kind in (agencies, campaigns, indexes, foreign, glossary):
+        for stub in kind.stubs(data):
+            yield Page(stub.path, stub_markdown(stub, "zh"), stub_markdown(stub, "en"))
 
 
 def write(docs_dir: Path, data: SiteData, stamp: tuple) -> bool:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..render import escape
-from .common import Link, file_href, file_rel, link, notice_label, notice_title, rel
+from .common import Link, file_rel, notice_label, rel
 from .data import SiteData, level_rank, notice_year
 
 
@@ -39,18 +38,6 @@ def row_key(row: TaskRow) -> tuple:
     return (-(row.year or 0), level_rank(row.notice), row.slug, order)
 
 
-def task_where(row: TaskRow, src: str, lang: str) -> str:
-    """A link to the task itself: 三、（二）1. (or the task id) on the notice page."""
-    shown = escape("".join(row.task["path"])) or row.id
-    if lang == "en":  # tasks are anchored in the authoritative Chinese text only
-        return f'<a href="{file_href(src, "en", f"notices/{row.slug}/")}#{row.id}" lang="zh">{shown}</a>'
-    return link(shown, src, f"notices/{row.slug}", row.id)
-
-
-def notice_link(notice: dict, src: str, lang: str) -> str:
-    return link(notice_title(notice, lang), src, f"notices/{notice['slug']}")
-
-
 def excerpt_text(text: str, length: int = 60, path: list[str] | None = None) -> str:
     """The start of a task's words (plain text), for listings (the full text is on the notice
     page); the outline number the text starts with (shown in the link already) left out."""
@@ -60,13 +47,9 @@ def excerpt_text(text: str, length: int = 60, path: list[str] | None = None) -> 
     return text if len(text) <= length else text[:length] + "…"
 
 
-def excerpt(text: str, length: int = 60, path: list[str] | None = None) -> str:
-    """excerpt_text, escaped."""
-    return escape(excerpt_text(text, length, path))
-
-
 def task_link(row: TaskRow, src: str, lang: str) -> Link:
-    """The link task_where writes."""
+    """A link to the task itself: 三、（二）1. (or the task id) on the notice page; English pages
+    link the authoritative Chinese text, where tasks are anchored."""
     shown = "".join(row.task["path"]) or row.id
     if lang == "en":
         return Link(shown, file_rel(src, "en", f"notices/{row.slug}/") + f"#{row.id}", "zh")
