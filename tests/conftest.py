@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # What the project copies into a scratch project to build it: everything mkdocs.yml,
-# the theme overrides and the hooks may read.
+# the theme overrides and the plugin and hooks may read.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "data"]
 SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -60,8 +60,7 @@ def _tool(name: str) -> str:
 
 
 def _run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if proc.returncode not in ok:
         raise RuntimeError(
             f"command failed ({proc.returncode}): {' '.join(cmd)}\n"
@@ -76,7 +75,7 @@ def build_site(tmp_path: Path, sources: list[Path], refused: list[str] | None = 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
     drops the generated folders of docs/ left in the copy, converts `sources`
     into its docs/notices with `notices convert`, then builds it as `make build` does
-    (notices.site.split: both languages at once, `mkdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    (notices.site.split: both languages at once, `properdocs build --strict` each). Returns the site directory (tmp_path/project/site).
     With `refused` (a list), sources that `convert` refuses are allowed: its error lines are
     appended to the list and the rest is built.
     """
