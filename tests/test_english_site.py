@@ -105,3 +105,21 @@ def test_no_english_notice_page_is_more_than_two_percent_unmarked_chinese(site):
         text = "".join(parse(page).text)
         unmarked = HAN.findall(text)
         assert len(unmarked) <= 0.02 * len(text), f"{page}: {''.join(unmarked)[:120]}"
+
+
+def test_topic_pages_and_the_problem_guide_exist_in_english_without_unmarked_chinese(site):
+    pages = [site / "en" / "foreign" / "index.html", site / "en" / "topics" / "index.html"]
+    pages += sorted((site / "en" / "topics").glob("*/index.html"))
+    assert len(pages) > 5 and all(p.exists() for p in pages)
+    assert (site / "topics" / "index.html").exists() and (site / "foreign" / "index.html").exists()
+    assert 'id="problems"' in pages[0].read_text(encoding="utf-8")
+    for page in pages:
+        text = "".join(parse(page).text)
+        unmarked = HAN.findall(text)
+        assert len(unmarked) <= 0.02 * len(text), f"{page}: {''.join(unmarked)[:120]}"
+
+
+def test_the_home_page_links_the_topics_and_the_problem_guide(site):
+    for home in (site / "index.html", site / "en" / "index.html"):
+        html = home.read_text(encoding="utf-8")
+        assert 'href="topics/' in html and 'foreign/#problems' in html, home

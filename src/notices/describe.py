@@ -97,6 +97,15 @@ def describe_task(task: Task, chain: tuple[Section, ...], campaigns: dict[str, C
     return " ".join(sentences)
 
 
+def task_label(task: Task, chain: tuple[Section, ...]) -> str:
+    """A short English name for a task in listings (agency, campaign, topic pages): its place in
+    the outline in digits and its run-in lead, else the heading it stands under."""
+    from .render import task_number  # the same numbering as the notice page's rows
+
+    what = lead_en(task.text) or (chain[-1].heading_en if chain else None) or "task"
+    return f"{task_number(task)} {what}"
+
+
 def english_phase(phase: Phase) -> Phase:
     return replace(phase, name_en=heading_en(phase.name) or "Phase (name not translated)")
 
@@ -122,10 +131,13 @@ def describe(notice: Notice, headings_written: dict[str, str] | None = None,
         topics = tag(task.text, [s.heading for s in chain])
         if task.campaigns and "campaign" not in topics:  # a named campaign is one, said or not
             topics = [t.id for t in vocabulary() if t.id in topics or t.id == "campaign"]
-        task = replace(task, topics=topics, deadlines=deadlines(task.text))
+        task = replace(task, topics=topics, deadlines=deadlines(task.text), label_en=task_label(task, chain))
         if task.id in tasks_written:
             task = replace(task, summary_en=tasks_written[task.id], summary_en_source=SIDECAR)
         else:
             task = replace(task, summary_en=describe_task(task, chain, campaigns, agencies), summary_en_source=RULE)
         tasks.append(task)
-    return replace(notice, sections=sections, tasks=tasks, phases=[english_phase(p) for p in notice.phases])
+    from .render import english_title  # the page's English title, kept in the record for the site's listings
+
+    notice = replace(notice, sections=sections, tasks=tasks, phases=[english_phase(p) for p in notice.phases])
+    return replace(notice, label_en=english_title(notice))

@@ -403,7 +403,7 @@ def lead_en(text: str, tab: Table | None = None) -> str | None:
         return None
     english = heading_en(first, tab if tab is not table() else None)
     # a lead is prose, not a heading: past one nested phrase the rules' English reads badly
-    if english and sum(english.count(p) for p in (" of ", " in ", " for ", " on ", " against ")) > 1:
+    if english and sum(english.count(p) for p in (" of ", " for ", " against ")) > 1:
         return None
     return english
 

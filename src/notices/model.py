@@ -87,6 +87,7 @@ class Task:
     deadlines: list[str] = field(default_factory=list)  # YYYY-MM-DD dates the text sets (…前)
     summary_en: str | None = None  # what the task asks, in English
     summary_en_source: str | None = None  # sidecar (written by a person) or rule
+    label_en: str | None = None  # a short English name for listings: "3.2.1 Step up protection of …"
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class Notice:
     encoding: str
     summary_en: str | None = None
     title_en: str | None = None
+    label_en: str | None = None  # title_en, else an English title made by rule ("Notice issued in …")
     obtained: str | None = None
     corrections: list[str] = field(default_factory=list)  # fields a maintainer corrected
     correction_note: str | None = None

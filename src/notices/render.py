@@ -55,6 +55,8 @@ def english_title(notice: Notice) -> str:
     """The sidecar's English title, else one made by rule from the document type and place."""
     if notice.title_en:
         return notice.title_en
+    if notice.label_en:
+        return notice.label_en
     kind = doc_type_names().get(notice.doc_type, {}).get("en") or "Document"
     return f"{kind} issued in {notice.jurisdiction['name_en']}"
 
