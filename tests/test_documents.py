@@ -227,3 +227,29 @@ def test_words_automatic_numbering_is_read_as_the_outline(tmp_path, registry):
     document.save(path)
     assert "一、深化" not in "".join(p.text for p in docx.Document(path).paragraphs)  # not typed
     assert facts(load_notice(path, registry)) == facts(load_notice(TEXT, registry))
+
+
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml">
+<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>
+<w:p><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>{text}</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>
+</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_a_masthead_in_a_text_box_is_read_once(tmp_path, registry):
+    import docx
+    from docx.oxml import parse_xml
+
+    lines = TEXT.read_text(encoding="utf-8").splitlines()
+    document = docx.Document()
+    anchor = document.add_paragraph()  # the box is anchored in an empty paragraph, as Word does
+    anchor._p.append(parse_xml(TEXT_BOX.format(text=lines[0])))
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    path = tmp_path / "2023-jiangsu-suzhou-work-plan-box.docx"
+    document.save(path)
+    assert lines[0] not in "".join(p.text for p in docx.Document(path).paragraphs)
+    notice = load_notice(path, registry)
+    assert notice.elements.masthead == lines[0]
+    assert facts(notice) == facts(load_notice(TEXT, registry))

@@ -242,6 +242,7 @@ def read_docx(data: bytes, shown: str) -> Extracted:
     label = Numbering(document)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            lines += text_boxes(block._p)
             text = label(block) + block.text
             lines += [part for part in text.split("\n") if part.strip()]
         elif isinstance(block, Table):
@@ -259,6 +260,23 @@ def read_docx(data: bytes, shown: str) -> Extracted:
                     seen.add(text)
                     dropped.append(ordinary_radicals(text))
     return Extracted("\n".join(ordinary_radicals(line) for line in lines), dropped, "docx")
+
+
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_boxes(paragraph) -> list[str]:
+    """The lines of the text boxes anchored in a paragraph (a red 发文机关标志 is often one); they
+    are in no paragraph's text. A box Word also writes as an older fallback is read once."""
+    lines = []
+    for box in paragraph.iter(f"{W}txbxContent"):
+        if any(ancestor.tag == MC_FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for inner in box.iter(f"{W}p"):
+            text = "".join(node.text or "" for node in inner.iter(f"{W}t"))
+            if text.strip():
+                lines.append(text)
+    return lines
 
 
 def table_rows(table) -> list[str]:
