@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from notices.documents import Line, continues, furniture, ordinary_radicals, paragraphs
+from notices.documents import Line, continues, furniture, ordinary_radicals, paragraphs, unmapped
 from notices.errors import NoticeError
 from notices.ingest import read_source
 from notices.parse import load_notice
@@ -253,3 +253,8 @@ def test_a_masthead_in_a_text_box_is_read_once(tmp_path, registry):
     notice = load_notice(path, registry)
     assert notice.elements.masthead == lines[0]
     assert facts(notice) == facts(load_notice(TEXT, registry))
+
+
+def test_a_pdf_whose_fonts_map_no_characters_is_refused():
+    assert unmapped([line("(cid:12)(cid:345)(cid:6)(cid:78)", 80, 522, 100), line("— 1 —", 280, 310, 800)])
+    assert not unmapped([line("苏州市打击侵权假冒工作领导小组办公室文件", 80, 522, 100), line("(cid:12)", 80, 200, 130)])

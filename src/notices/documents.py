@@ -210,6 +210,16 @@ def join(before: str, after: str) -> str:
     return before + after
 
 
+CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def unmapped(lines: list[Line]) -> bool:
+    """Whether most of the text is pdfminer's `(cid:123)`: glyphs of a font without a map to
+    characters (a PDF made that way has no text to read, only shapes)."""
+    text = "".join(line.text for line in lines)
+    return len("".join(CID_RE.findall(text))) > 0.3 * len(text)
+
+
 def read_pdf(data: bytes, shown: str) -> Extracted:
     lines, heights = pdf_lines(data, shown)
     if not lines:
@@ -217,6 +227,11 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
             shown, "这个 PDF 没有文字层（是扫描图片），无法读取文字；请找原文网页或 Word 版，或用文字识别（OCR）软件识别后存为 .docx 或 .txt",
             "this PDF has no text layer (it is a scanned image); find the notice's web page or Word file, or run "
             "OCR on it and save the result as .docx or .txt")
+    if unmapped(lines):
+        raise NoticeError(
+            shown, "这个 PDF 的字体没有文字映射，取出的只是字形编号；请找原文网页或 Word 版，或用文字识别（OCR）软件识别后存为 .docx 或 .txt",
+            "this PDF's fonts map no glyph to a character, so only glyph numbers come out; find the notice's web "
+            "page or Word file, or run OCR on it and save the result as .docx or .txt")
     dropped_at = furniture(lines, heights)
     kept = [line for index, line in enumerate(lines) if index not in dropped_at]
     dropped = [ordinary_radicals(lines[i].text) for i in sorted(dropped_at)]
