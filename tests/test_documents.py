@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from notices.documents import Line, continues, furniture, ordinary_radicals, paragraphs, unmapped
+from notices.documents import Box, Line, continues, furniture, ordinary_radicals, paragraphs, unmapped
 from notices.errors import NoticeError
 from notices.ingest import read_source
 from notices.parse import load_notice
@@ -110,9 +110,18 @@ def test_paragraphs_from_positions():
 
 
 def test_a_full_line_ending_a_sentence_then_an_indented_line_starts_a_paragraph():
+    box = Box(80, 522)
     before = line("这一段的最后一行恰好排满了整行。", 112, 522, 100)
-    assert not continues(before, line("下一段。", 112, 300, 129), 80, 522, 16)
-    assert continues(line("这一行排满了，句子还没有完", 80, 522, 100), line("。", 80, 96, 129), 80, 522, 16)
+    assert not continues(before, line("下一段。", 112, 300, 129), box, box, 16)
+    assert continues(line("这一行排满了，句子还没有完", 80, 522, 100), line("。", 80, 96, 129), box, box, 16)
+
+
+def test_a_paragraph_goes_on_over_a_page_set_otherwise():
+    # the next page is a landscape one: its text block starts and ends elsewhere
+    portrait = [line(f"第{i}行正文，排满了整行的文字，一直排到右边的边缘为止了呀", 80, 522, 100 + 29 * i) for i in range(7)]
+    landscape = [line(f"横排页面的第{i}行，也是排满整行的文字，一直排到右边", 60, 780, 80 + 29 * i, page=1)
+                 for i in range(7)]
+    assert len(paragraphs(portrait + landscape)) == 1
 
 
 def test_running_lines_and_page_numbers_in_the_margins_are_furniture():

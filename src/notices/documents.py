@@ -154,24 +154,43 @@ def furniture(lines: list[Line], heights: list[float]) -> set[int]:
     return out
 
 
+@dataclass(frozen=True)
+class Box:
+    """The text block of a page: where its lines start and end."""
+
+    left: float
+    right: float
+
+
+def text_box(lines: list[Line], size: float) -> Box:
+    """The leftmost start and the rightmost end that several lines of the body's size share (a
+    single line further out is a heading or a stray mark, not the margin)."""
+    starts = Counter(round(line.x0) for line in lines if line.size == size) or Counter(round(l.x0) for l in lines)
+    ends = Counter(round(line.x1) for line in lines if line.size == size) or Counter(round(l.x1) for l in lines)
+    return Box(min((x for x, n in starts.items() if n >= 2), default=min(starts)),
+               max((x for x, n in ends.items() if n >= 2), default=max(ends)))
+
+
 def paragraphs(lines: list[Line]) -> list[str]:
     """Lines joined into paragraphs by where they sit: a paragraph goes on while each line fills
     the text's width and the next starts no further right; a centred title or a right-aligned
-    signature set on two lines is one paragraph."""
+    signature set on two lines is one paragraph. A page set otherwise (a landscape table) has
+    its own text block."""
     if not lines:
         return []
-    body = Counter(line.size for line in lines).most_common(1)[0][0]
-    em = body
-    # the text block's edges: the leftmost start and the rightmost end that several lines share
-    # (a single line further out is a heading or a stray mark, not the margin)
-    starts = Counter(round(line.x0) for line in lines if line.size == body)
-    ends = Counter(round(line.x1) for line in lines if line.size == body)
-    left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
-    right = max((x for x, n in ends.items() if n >= 2), default=max(ends))
+    em = Counter(line.size for line in lines).most_common(1)[0][0]  # the body's size
+    whole = text_box(lines, em)
+    boxes = {}
+    for page in {line.page for line in lines}:
+        own = [line for line in lines if line.page == page and line.size == em]
+        box = text_box(own, em) if len(own) >= 6 else whole
+        # only a page set otherwise (landscape, other margins) has a block of its own: on the
+        # others a page of few full lines would mistake its indented lines for the margin
+        boxes[page] = box if abs((box.right - box.left) - (whole.right - whole.left)) > 4 * em else whole
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
-        if previous is not None and continues(previous, line, left, right, em):
+        if previous is not None and continues(previous, line, boxes[previous.page], boxes[line.page], em):
             out[-1] = join(out[-1], line.text)
         else:
             out.append(line.text)
@@ -179,20 +198,22 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return out
 
 
-def continues(before: Line, line: Line, left: float, right: float, em: float) -> bool:
-    """Whether `line` goes on the paragraph whose last line was `before`."""
+def continues(before: Line, line: Line, box_before: Box, box: Box, em: float) -> bool:
+    """Whether `line` goes on the paragraph whose last line was `before` (`box_before` and `box`
+    the text blocks of their pages)."""
     if abs(before.size - line.size) > 0.5:
         return False
+    left, right = box.left, box.right
     near = before.page == line.page and 0 < line.top - before.top < 2.2 * line.size
     if near and centred(before, left, right, em) and centred(line, left, right, em):
         return True  # a title centred on two lines
     if near and before.x0 > left + 2 and line.x0 > left + em and abs(before.x1 - line.x1) < em / 2 \
             and before.x1 < right - em and not is_date_line(line.text) and not is_date_line(before.text):
         return True  # a signature set right on two lines
-    if before.x1 < right - 0.8 * em:
+    if before.x1 < box_before.right - 0.8 * em:
         return False  # the line before ended short: a paragraph's last line
-    if line.x0 > before.x0 + em / 2:
-        return False  # further right than the line before: a new, indented paragraph
+    if line.x0 - left > before.x0 - box_before.left + em / 2:
+        return False  # further in than the line before: a new, indented paragraph
     if line.x0 > left + em and before.text.rstrip().endswith(("。", "：", ":")):
         return False  # an indented paragraph after one whose last line happened to be full
     return True
