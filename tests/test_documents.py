@@ -20,7 +20,9 @@ FOLDER = ROOT / "tests" / "fixtures" / "documents"
 TEXT = FOLDER / "2023-jiangsu-suzhou-work-plan.txt"
 FILES = [FOLDER / "2023-jiangsu-suzhou-work-plan-pdf.pdf", FOLDER / "2023-jiangsu-suzhou-work-plan-docx.docx",
          # the same page printed from a browser, with its running lines: date and title, address and 1/5
-         FOLDER / "2023-jiangsu-suzhou-work-plan-printed.pdf"]
+         FOLDER / "2023-jiangsu-suzhou-work-plan-printed.pdf",
+         # the .docx exported by a word processor (LibreOffice): flush left, lines ending short
+         FOLDER / "2023-jiangsu-suzhou-work-plan-word.pdf"]
 
 
 def facts(notice):
@@ -114,6 +116,21 @@ def test_a_full_line_ending_a_sentence_then_an_indented_line_starts_a_paragraph(
     before = line("这一段的最后一行恰好排满了整行。", 112, 522, 100)
     assert not continues(before, line("下一段。", 112, 300, 129), box, box, 16)
     assert continues(line("这一行排满了，句子还没有完", 80, 522, 100), line("。", 80, 96, 129), box, box, 16)
+
+
+def test_flush_left_lines_end_short_and_go_on():
+    box = Box(80, 522, indents=True)
+    # two characters short: the next began with a comma, so both went to the next line
+    assert continues(line("2023年全市打击侵犯知识产权和制售假冒伪劣商品工", 112, 491, 100),
+                     line("作，要以习近平新时代中国特色社会主义思想为指导", 80, 511, 121), box, box, 16)
+    # five characters short: “4·26” kept whole
+    assert continues(line("8.依法及时公开侵权假冒行政处罚案件信息，围", 112, 440, 100),
+                     line("绕“4·26”等重要时点开展专题宣传活动。", 80, 400, 121), box, box, 16)
+    # nearly full, but it ends a sentence and the next line is indented
+    assert not continues(line("会共治，严厉打击侵权假冒违法犯罪，持续优化营商环境。", 80, 495, 100),
+                         line("一、深化重点领域治理", 112, 272, 121), box, box, 16)
+    # a date set right after a signature set right is no continuation
+    assert not continues(line("公室", 490, 522, 100), line("2023年3月15日", 386, 522, 121), box, box, 16)
 
 
 def test_a_paragraph_goes_on_over_a_page_set_otherwise():

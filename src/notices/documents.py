@@ -154,12 +154,16 @@ def furniture(lines: list[Line], heights: list[float]) -> set[int]:
     return out
 
 
+TERMINAL = ("。", "：", ":", "！", "？", "；")
+
+
 @dataclass(frozen=True)
 class Box:
     """The text block of a page: where its lines start and end."""
 
     left: float
     right: float
+    indents: bool = False  # the document starts its paragraphs indented (GB/T 9704: two characters)
 
 
 def text_box(lines: list[Line], size: float) -> Box:
@@ -180,13 +184,16 @@ def paragraphs(lines: list[Line]) -> list[str]:
         return []
     em = Counter(line.size for line in lines).most_common(1)[0][0]  # the body's size
     whole = text_box(lines, em)
+    indented = sum(1 for line in lines if line.size == em and em < line.x0 - whole.left < 3 * em)
+    whole = Box(whole.left, whole.right, indented >= 3)
     boxes = {}
     for page in {line.page for line in lines}:
         own = [line for line in lines if line.page == page and line.size == em]
         box = text_box(own, em) if len(own) >= 6 else whole
         # only a page set otherwise (landscape, other margins) has a block of its own: on the
         # others a page of few full lines would mistake its indented lines for the margin
-        boxes[page] = box if abs((box.right - box.left) - (whole.right - whole.left)) > 4 * em else whole
+        boxes[page] = Box(box.left, box.right, whole.indents) \
+            if abs((box.right - box.left) - (whole.right - whole.left)) > 4 * em else whole
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
@@ -207,11 +214,22 @@ def continues(before: Line, line: Line, box_before: Box, box: Box, em: float) ->
     near = before.page == line.page and 0 < line.top - before.top < 2.2 * line.size
     if near and centred(before, left, right, em) and centred(line, left, right, em):
         return True  # a title centred on two lines
-    if near and before.x0 > left + 2 and line.x0 > left + em and abs(before.x1 - line.x1) < em / 2 \
-            and before.x1 < right - em and not is_date_line(line.text) and not is_date_line(before.text):
-        return True  # a signature set right on two lines
-    if before.x1 < box_before.right - 0.8 * em:
+    if near and before.x0 > left + 2 and line.x0 > before.x0 + 2 * em and abs(before.x1 - line.x1) < em / 2 \
+            and not is_date_line(line.text) and not is_date_line(before.text):
+        return True  # a signature set right on two lines: the second shorter, ending where the first does
+    if before.x0 > box_before.left + 2.5 * em:
+        return False  # the line before is no line of running text (a date, a short line set right)
+    # how far the line before ends from the right edge: a line set flush left ends up to two
+    # characters short when the next would have begun with a comma or a closing mark, more when
+    # a number or a quoted word is kept whole; where paragraphs start indented, a line at the
+    # margin after one that ends no sentence goes on it all the same
+    short = box_before.right - before.x1
+    ends = before.text.rstrip().endswith(TERMINAL)
+    at_left = line.x0 <= left + em / 2
+    if short > (6 if box.indents and at_left and not ends else 2.5) * em:
         return False  # the line before ended short: a paragraph's last line
+    if short > 0.8 * em and (ends or not at_left):
+        return False  # nearly full, but it ends a sentence, or the next line is indented
     if line.x0 - left > before.x0 - box_before.left + em / 2:
         return False  # further in than the line before: a new, indented paragraph
     if line.x0 > left + em and before.text.rstrip().endswith(("。", "：", ":")):
