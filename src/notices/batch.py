@@ -6,7 +6,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 import shutil
+import signal
 import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -128,6 +130,7 @@ class Rendered:
     slug: str
     index_number: str | None
     dropped: list[str]
+    undetermined: list[str] = field(default_factory=list)  # facts the converter could not read
     files: dict[str, bytes] = field(default_factory=dict)
     error: str | None = None  # why its files cannot be written (an OSError's strerror)
     staged: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, final file)
@@ -137,7 +140,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     notice = parse_one(path, registry)
     if isinstance(notice, NoticeError):
         return notice
-    rendered = Rendered(notice.slug, notice.index_number, notice.dropped)
+    rendered = Rendered(notice.slug, notice.index_number, notice.dropped, notice.undetermined)
     try:
         rendered.files = outputs(notice, path)  # rendered in full before anything is written
     except OSError as exc:  # the source, copied as it is, cannot be read again
@@ -179,7 +182,7 @@ def stage(rendered: Rendered, out: Path) -> None:
             path = out / name
             if path.exists() and path.read_bytes() == data:
                 continue
-            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=temp_suffix())
             rendered.staged.append((Path(tmp), path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -223,7 +226,8 @@ def _job_in_worker(path: Path):
 
 def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
     """`job(path, registry)` for each path, in the order of `paths`, as each result is there;
-    on every core for a large batch."""
+    on every core for a large batch. Interrupted (Ctrl-C) or closed early, the workers are
+    stopped at once, not left to finish their queue."""
     global _WORKER_JOB
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
@@ -239,11 +243,38 @@ def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
     gc.freeze()
     # small chunks, so that no worker is left alone with a long last one
     chunk = max(1, min(16, len(rest) // (workers * 8)))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_job_in_worker, rest, chunksize=chunk)
+        yield from pool.map(_job_in_worker, rest, chunksize=chunk)
+    except BaseException:  # KeyboardInterrupt, or the consumer gave up (GeneratorExit)
+        stop_workers(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         gc.unfreeze()
+
+
+def _worker_signals() -> None:
+    """In each worker: Ctrl-C reaches the whole process group, and only the main process
+    answers it (a worker interrupted mid-task broke the pool and printed a traceback); a
+    worker asked to end (SIGTERM) ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: no queued task started, each worker terminated (killed if it does not
+    end within a second). Waiting for the pool instead is what hung after Ctrl-C."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(1)
+        if child.is_alive():
+            child.kill()
+            child.join(1)
 
 
 def refuse_duplicate_index_numbers(batch: Batch) -> None:
@@ -276,12 +307,47 @@ def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
     }
 
 
+# Temporary files carry the id of the process that made them (`.<name>.<random>.<pid>.tmp`):
+# a run killed outright (SIGKILL, power cut) cannot remove its own, and the next run removes
+# those of processes that no longer exist, and none of a run still going.
+_TEMP_RE = re.compile(r"\..+\.(\d+)\.tmp")
+
+
+def temp_suffix() -> str:
+    return f".{os.getpid()}.tmp"
+
+
+def remove_stale_temps(folder: Path, own: bool = False) -> int:
+    """Remove the temporary files left in `folder` by runs that were killed (with `own`, this
+    process's own too: it is stopping); how many."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.iterdir():
+        match = _TEMP_RE.fullmatch(path.name)
+        if match is None or (_alive(int(match.group(1))) and not (own and int(match.group(1)) == os.getpid())):
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write atomically (a temporary file renamed into place); skip when unchanged."""
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=temp_suffix())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

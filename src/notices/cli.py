@@ -6,14 +6,18 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, orphan_sidecars, outputs,
-                    parse_all, remove, render_all, stale_outputs)
+                    parse_all, remove, remove_stale_temps, render_all, stale_outputs)
 from .errors import NoticeError
-from .parse import load_notice, slug_for
+from .parse import load_notice, slug_for, undetermined_warning
 from .registry import DATA_DIR, Registry
+from .safety import MARKUP_RE, markup_in
 
 CORPUS_DIR = DATA_DIR.parent / "corpus" / "real"
 
@@ -77,8 +81,13 @@ def cmd_convert(args) -> int:
         return 2
     sources = collect_sources(args.paths or [SOURCES_DIR])
     out: Path = args.out
-    with progress(len(sources), "转换 converting") as tick:
-        batch = render_all(sources, registry, out, tick)
+    remove_stale_temps(out)  # left by a run that was killed
+    try:
+        with progress(len(sources), "转换 converting") as tick:
+            batch = render_all(sources, registry, out, tick)
+    except KeyboardInterrupt:
+        remove_stale_temps(out, own=True)  # any staged in the instant the interrupt came
+        raise
     notes: list[tuple[Path, list[str]]] = []
     try:
         for path, rendered in batch.notices.items():
@@ -89,6 +98,8 @@ def cmd_convert(args) -> int:
                 continue
             if rendered.dropped:
                 notes.append((path, rendered.dropped))
+            for key in rendered.undetermined:
+                print(f"警告 warning: {undetermined_warning(path, key)}")
     finally:  # interrupted: leave no temporary files behind
         for rendered in batch.notices.values():
             discard(rendered)
@@ -129,6 +140,32 @@ def line_of(path: Path, needle: str) -> int | None:
     return None
 
 
+def markup_warnings(path: Path, notice) -> list[str]:
+    """Text of a notice that looks like web code (<img …>, onload=, javascript:) or a formula
+    (=, +, -, @ at the start of a name): shown as text on the site and in the data, never run,
+    but a notice as published hardly holds it; a reviewer should compare it with the original."""
+    names = [notice.issuer, notice.doc_number] + [ref.name for task in notice.tasks for ref in task.agencies]
+    texts = [notice.title, notice.notice_title, notice.source] + [c.name for c in notice.campaigns]
+    texts += [block.text for block in notice.body]
+    found: dict[str, str] = {}  # what matched → the text shown, each once
+    for text in names + texts:
+        if not text:
+            continue
+        match = MARKUP_RE.search(text)
+        if match is not None:
+            found.setdefault(text[match.start():match.start() + 40], markup_in(text))
+        elif text in names and text.startswith(("=", "+", "-", "@")):
+            found.setdefault(text, text[:30])
+    found = list(dict.fromkeys(found.values()))
+    out = []
+    for shown in found:
+        where = line_of(path, shown.replace(" ", "")[:12])
+        out.append(f"{path}{':' + str(where) if where else ''}: 文中有类似网页代码或公式的文字「{shown}」，网站上只作为文字显示，"
+                   f"不会执行；请与原件核对 / text that looks like web code or a formula ({shown}): the site shows it "
+                   f"as text and never runs it; compare it with the original")
+    return out
+
+
 def cmd_check(args) -> int:
     registry = load_registry()
     if registry is None:
@@ -158,6 +195,8 @@ def cmd_check(args) -> int:
                 where = line_of(path, campaign.name)
                 warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有专项行动“{campaign.name}”；"
                                 f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
+        warnings += markup_warnings(path, notice)
+        warnings += [undetermined_warning(path, key) for key in notice.undetermined]
         if not notice.summary_en:
             warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
                             f"no English summary yet (write summary_en in {path.stem}.meta.yml)")
@@ -217,12 +256,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _stop(signum, frame) -> None:
+    """Ctrl-C or SIGTERM: stop now. Further signals are ignored, so that a second Ctrl-C
+    cannot interrupt the clean-up the first one started (stopping the workers, removing
+    temporary files)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()  # only it may set handlers
+    previous = {s: signal.signal(s, _stop) for s in (signal.SIGINT, signal.SIGTERM)} if main_thread else {}
     try:
-        return args.run(args)
+        code = args.run(args)
     except KeyboardInterrupt:
-        return 130
+        fail("已中断，未写完的文件已删除 / interrupted; files not yet finished were removed")
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Everything is cleaned up by now (workers ended, temporary files removed). Leaving
+        # through the interpreter's exit would join the worker pool's thread, which can wait
+        # for ever on a result a terminated worker never finished sending.
+        os._exit(130)
+    for number, handler in previous.items():
+        signal.signal(number, handler)
+    return code
 
 
 if __name__ == "__main__":

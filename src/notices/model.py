@@ -171,6 +171,9 @@ class Notice:
     corrections: list[str] = field(default_factory=list)  # fields a maintainer corrected
     correction_note: str | None = None
     elements: Elements = field(default_factory=Elements)  # the official document's elements (GB/T 9704)
+    # facts the text does not state and the converter could not read (jurisdiction, title,
+    # issuer, issued_date): the notice is published with them flagged; the sidecar settles them
+    undetermined: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return plain(self)

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import yaml
 
 from .errors import NoticeError
-from .safety import control_characters, read_regular, url_problem
+from .safety import control_characters, markup_in, read_regular, url_problem
 
 SIDECAR_SUFFIX = ".meta.yml"
 MAX_BYTES = 256 * 1024  # a sidecar is a few lines; a summary a few paragraphs
@@ -70,6 +70,10 @@ def _clean(value: str, one_line: bool) -> str:
     if found:
         raise Invalid(f"含有不可见的控制字符（{'、'.join(found)}），请删除",
                       f"holds invisible control characters ({', '.join(found)}); delete them")
+    markup = markup_in(value)
+    if markup:
+        raise Invalid(f"不能含有网页代码（{markup}）；旁注文件只写文字（summary_en 可用 Markdown）",
+                      f"must not hold web code ({markup}); a sidecar holds text (summary_en: Markdown), not HTML")
     if one_line:
         value = value.strip()
         if "\n" in value:
@@ -107,7 +111,7 @@ def a_url(node) -> str | None:
     value = value.strip()
     problem = url_problem(value)
     if problem:
-        raise Invalid(f"网址{problem[0]}", f"the address {problem[1]}")
+        raise Invalid(*problem)
     return value
 
 
@@ -228,7 +232,7 @@ def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable
             try:
                 out[key] = check(value_node, shown) if getattr(check, "nested", False) else check(value_node)
             except Invalid as exc:
-                raise NoticeError(shown, f"{key} {exc.zh}", f"{key} {exc.en}", value_node.start_mark.line + 1)
+                raise NoticeError(shown, f"{key}：{exc.zh}", f"{key}: {exc.en}", value_node.start_mark.line + 1)
         out["_lines"] = lines
         return out
     kind.nested = True
