@@ -284,3 +284,29 @@ def test_a_masthead_in_a_text_box_is_read_once(tmp_path, registry):
 def test_a_pdf_whose_fonts_map_no_characters_is_refused():
     assert unmapped([line("(cid:12)(cid:345)(cid:6)(cid:78)", 80, 522, 100), line("— 1 —", 280, 310, 800)])
     assert not unmapped([line("苏州市打击侵权假冒工作领导小组办公室文件", 80, 522, 100), line("(cid:12)", 80, 200, 130)])
+
+
+def test_a_docx_table_is_read_as_rows_and_a_metadata_table_gives_its_fields(tmp_path, registry):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    # labels with their colons, as many 信息公开 tables write them (rows without colons are read as
+    # an HTML table's are: the metadata stage's concern, the same for both)
+    for row, cells in zip(table.rows, [("索引号：", "014000001/2023-00012", "发布日期：", "2023-03-20"),
+                                       ("文号：", "苏打假办〔2023〕3号", "发布机构：", "苏州市打击侵权假冒工作领导小组办公室")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    merged = document.add_table(rows=1, cols=3)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "责任单位"  # one cell over two columns
+    merged.rows[0].cells[2].text = "市公安局"
+    for line in TEXT.read_text(encoding="utf-8").splitlines()[2:]:
+        document.add_paragraph(line)
+    path = tmp_path / "2023-jiangsu-suzhou-table.docx"
+    document.save(path)
+    source = read_source(path)
+    assert "| 索引号： | 014000001/2023-00012 | 发布日期： | 2023-03-20 |" in source.text.splitlines()
+    assert "| 责任单位 | 市公安局 |" in source.text.splitlines()
+    notice = load_notice(path, registry)
+    assert (notice.index_number, notice.published_date, notice.doc_number) == (
+        "014000001/2023-00012", "2023-03-20", "苏打假办〔2023〕3号")
