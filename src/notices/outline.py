@@ -42,8 +42,30 @@ def closing_role(content: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def first_is_lead_re() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in vocabulary()["first_is_lead"]))
+
+
+@lru_cache(maxsize=1)
+def role_label_re() -> re.Pattern:
+    """（责任单位：…）: the label that opens a parenthesis or a clause of one, and its role."""
+    labels = sorted(((label, role) for role, ls in vocabulary()["role_labels"].items() for label in ls),
+                    key=lambda t: -len(t[0]))
+    return re.compile("(" + "|".join(re.escape(label) for label, _ in labels) + r")\s*[:：]")
+
+
+@lru_cache(maxsize=1)
+def label_roles() -> dict[str, str]:
+    return {label: role for role, ls in vocabulary()["role_labels"].items() for label in ls}
+
+
 def is_agency_parenthesis(content: str) -> bool:
-    return "。" not in content and closing_role(content) is not None and not re.search(r"[《》“”]", content)
+    if re.search(r"[《》“”]", content):
+        return False
+    if role_label_re().match(content.strip()):
+        return True
+    return "。" not in content and closing_role(content) is not None
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,21 @@ def numbers_id(prefix: str, path: list[Marker]) -> str:
     return prefix + "-".join(str(m.number) for m in path)
 
 
+@dataclass
+class Open:
+    """The numbered item being read: what it holds so far, to decide at its end whether it is a
+    task of its own (a leaf item carrying work that no parenthesis of agencies divides)."""
+
+    marker: Marker
+    path: list[Marker]
+    heading: str | None
+    section: str | None
+    texts: list[str] = field(default_factory=list)
+    blocks: list[int] = field(default_factory=list)
+    has_task: bool = False
+    run_in: bool = False  # heading and text in one paragraph: （一）加强执法。围绕…
+
+
 def build_outline(paras: list[str]) -> Outline:
     """Sections, body blocks and task spans of the body paragraphs."""
     out = Outline()
@@ -141,10 +178,13 @@ def build_outline(paras: list[str]) -> Outline:
     open_sections: list[Section] = []
     numbered_items: list[Item] = []
     task_ids: dict[str, int] = {}
-    for text in paras:
+    item: Open | None = None
+    for index, text in enumerate(paras):
         marker, rest = parse_marker(text)
         heading = None
         if marker:
+            if item is not None:
+                close_item(item, marker, out)
             path = [m for m in path if m.level < marker.level] + [marker]
             heading, rest = split_heading(rest)
             if heading:
@@ -156,16 +196,28 @@ def build_outline(paras: list[str]) -> Outline:
                 out.blocks.append(Block("heading", f"{marker.text}{heading}", section.id, marker.level))
             elif rest:
                 rest = marker.text + rest
+            item = Open(marker, list(path), heading, open_sections[-1].id if open_sections else None,
+                        blocks=[len(out.blocks) - 1] if heading else [], run_in=bool(heading and rest))
         section_id = open_sections[-1].id if open_sections else None
         if not rest:
             continue
+        following = paras[index + 1] if index + 1 < len(paras) else ""
+        if item is not None and not marker and closes_items(rest, following):
+            close_item(item, None, out)
+            item = None
         if marker:
             whole = f"{marker.text}{heading}。{rest}" if heading else rest
             numbered_items.append(Item(list(path), whole, heading, section_id, len(out.blocks)))
         spans = split_tasks(rest)
+        if item is not None:
+            item.texts.append(rest)
         if not any(paren for _, paren in spans):
+            if item is not None:
+                item.blocks.append(len(out.blocks))
             out.blocks.append(Block("paragraph", rest))
             continue
+        if item is not None:
+            item.has_task = True
         for piece, paren in spans:
             if paren is None:
                 out.blocks.append(Block("paragraph", piece))
@@ -176,10 +228,63 @@ def build_outline(paras: list[str]) -> Outline:
             task_id = base if count == 0 else f"{base}-{suffix(count)}"
             out.tasks.append(TaskSpan(task_id, list(path), piece, paren, section_id))
             out.blocks.append(Block("task", piece, task_id))
-    if not out.tasks:
-        measures_as_tasks(numbered_items, out)
+    if item is not None:
+        close_item(item, None, out)
+    excluded = sections_headed(out.sections, vocabulary()["not_task_headings"] + vocabulary()["phase_headings"])
+    out.tasks = [t for t in out.tasks if t.parenthesis is not None or not excluded_item(t, excluded)]
+    out.blocks = [b if b.kind != "task" or b.id in {t.id for t in out.tasks} else untask(b) for b in out.blocks]
     out.phases = find_phases(numbered_items, out.sections)
     return out
+
+
+def close_item(item: Open, following: Marker | None, out: Outline) -> None:
+    """A leaf item (no deeper item follows) that carries work and holds no task of a parenthesis
+    is a task: 1. / （一） / 一、 at the lowest level, as a reader counts them."""
+    if item.has_task or (following is not None and following.level > item.marker.level):
+        return
+    if not item.texts and not item.heading:
+        return
+    task_id = numbers_id("t-", item.path)
+    text = "".join(item.texts) or f"{item.marker.text}{item.heading}"
+    if item.run_in:
+        text = f"{item.marker.text}{item.heading}。{text}"
+    own_section = numbers_id("s-", item.path) if item.heading else item.section
+    out.tasks.append(TaskSpan(task_id, item.path, text, label_parenthesis(text), own_section))
+    block = next((i for i in item.blocks if out.blocks[i].kind == "paragraph"), item.blocks[0] if item.blocks else None)
+    if block is not None:
+        out.blocks[block] = Block("task", out.blocks[block].text, task_id, out.blocks[block].level)
+
+
+SIGNED_RE = re.compile(r"^[^，,。；;：:]{0,40}?" + DATE_RE.pattern + r"$")
+ATTACHMENT_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
+
+
+def closes_items(text: str, following: str) -> bool:
+    """A signature and date (深圳市市场监督管理局 / 2024年4月12日), or an attachment line: the end
+    of the last item."""
+    if SIGNED_RE.match(text.strip()) or ATTACHMENT_RE.match(text):
+        return True
+    return len(text) <= 40 and not re.search(r"[，,。；;：:]", text) and bool(SIGNED_RE.match(following.strip()))
+
+
+def untask(block: Block) -> Block:
+    """A block made a task for an item that turned out not to be one, as it was."""
+    if block.level:
+        return Block("heading", block.text, "s-" + block.id[2:], block.level)
+    return Block("paragraph", block.text)
+
+
+def excluded_item(task: TaskSpan, excluded: set[str]) -> bool:
+    """Items under 指导思想, 工作目标, 基本原则 … or the stages of a plan are no tasks."""
+    return any(numbers_id("s-", task.path[:depth]) in excluded for depth in range(1, len(task.path) + 1))
+
+
+def label_parenthesis(text: str) -> str | None:
+    """The content of a labelled parenthesis of agencies in an item's text (（责任单位：…）), if any."""
+    for match in PAREN_RE.finditer(text):
+        if is_agency_parenthesis(match.group(1)):
+            return match.group(1)
+    return None
 
 
 def suffix(count: int) -> str:
@@ -225,19 +330,6 @@ def all_sections(sections: list[Section]) -> dict[str, Section]:
         found[section.id] = section
         found.update(all_sections(section.children))
     return found
-
-
-def measures_as_tasks(items: list[Item], out: Outline) -> None:
-    """Where no parenthesis assigns work, the numbered measures under a measures heading are
-    the tasks; their paragraphs become task blocks so they can be linked to."""
-    headed = sections_headed(out.sections, vocabulary()["task_headings"])
-    for item in items:
-        if not heading_matches(headed, item.path):
-            continue
-        task_id = numbers_id("t-", item.path)
-        out.tasks.append(TaskSpan(task_id, item.path, item.text, None, item.section))
-        if item.block < len(out.blocks) and out.blocks[item.block].kind == "paragraph":
-            out.blocks[item.block] = Block("task", out.blocks[item.block].text, task_id)
 
 
 def find_phases(items: list[Item], sections: list[Section]) -> list[Phase]:

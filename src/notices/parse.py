@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .assign import assign
+from .assign import assign, says_first_is_lead
 from .campaigns import find_campaigns
 from .clean import Para, clean
 from .errors import NoticeError
@@ -94,8 +94,9 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     campaigns: dict[str, Campaign] = {}
     agencies: dict[str, Agency] = {}
     tasks: list[Task] = []
+    first_leads = any(says_first_is_lead(span.parenthesis) for span in outline.tasks if span.parenthesis)
     for span in outline.tasks:
-        refs = assign(span.parenthesis, registry, home) if span.parenthesis else []
+        refs = assign(span.parenthesis, registry, home, first_leads) if span.parenthesis else []
         for ref in refs:
             if ref.id and ref.id not in agencies:
                 agencies[ref.id] = replace(registry.resolve_agency(ref.name, home), name=ref.name)
