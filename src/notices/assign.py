@@ -66,8 +66,10 @@ def labelled(content: str, first_leads: bool) -> tuple[tuple[str, str], ...]:
     for i, match in enumerate(labels):
         role = label_roles()[match.group(1)]
         names = content[match.end(): labels[i + 1].start() if i + 1 < len(labels) else None].strip("；;。.，, ")
-        for k, name in enumerate(split_names_or_group(names)):
-            out.append((name, "lead" if first_leads and k == 0 and role == "responsible" else role))
+        listed = split_names_or_group(names)
+        for k, name in enumerate(listed):
+            # 列首为牵头单位: the first of a list of several leads; a single name is responsible
+            out.append((name, "lead" if first_leads and k == 0 and len(listed) > 1 and role == "responsible" else role))
     return tuple(out)
 
 
