@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .model import AgencyRef, Jurisdiction
-from .outline import closing_role, first_is_lead_re, label_roles, role_label_re, vocabulary
+from .outline import closing_role, label_patterns, vocabulary
 from .registry import Registry
 
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
@@ -30,47 +30,60 @@ def parse_parenthesis(content: str) -> list[tuple[str, str]]:
     return list(agencies_of(content))
 
 
-def says_first_is_lead(content: str) -> bool:
-    """Whether a parenthesis holds the note 列首为牵头单位 (the first of each list leads)."""
-    return bool(first_is_lead_re().search(re.sub(r"\s+", "", content)))
-
-
 # Notices repeat the same parentheses word for word: parse each once.
 @lru_cache(maxsize=16384)
 def agencies_of(content: str, first_leads: bool = False) -> tuple[tuple[str, str], ...]:
-    content = first_is_lead_re().sub("", re.sub(r"\s+", "", content)).rstrip("。.")
-    if role_label_re().match(content):
-        return labelled(content, first_leads)
+    """(name, role) of each agency of a parenthesis. Labels (责任单位：, 牵头单位：) give the role of
+    the names after them; a note that the first name leads (列首为牵头单位) makes it lead, as does
+    `first_leads`, set when an earlier parenthesis said so for those after it (下同)."""
+    content = re.sub(r"\s+", "", content)
+    note = re.search(vocabulary()["first_leads"], content)
+    if note:
+        first_leads = True
+        # the note is a sentence of its own: 省工商局、商务厅。列首为牵头单位，下同
+        content = content[: note.start()] + content[note.end():]
+        content = re.sub(vocabulary()["onwards"], "", content)
     out: list[tuple[str, str]] = []
-    for clause in CLAUSE_SPLIT_RE.split(content):
-        if not clause:
+    for label_role, part in labelled_parts(content.strip("。.，,；; ")):
+        for clause in CLAUSE_SPLIT_RE.split(part.strip("。.")):
+            clause = clause.strip("。.")
+            if not clause:
+                continue
+            closing = closing_role(clause)
+            if closing:
+                word, role = closing
+                names = clause[: -len(word)]
+            else:  # every agency of a parenthesis without 牵头 is responsible (or as its label says)
+                names, role = clause, label_role
+            for name in split_names_or_group(names):
+                # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
+                own = closing_role(name)
+                out.append((name[: -len(own[0])], own[1]) if own else (name, role))
+    if first_leads and out and out[0][1] == "responsible":
+        out[0] = (out[0][0], "lead")
+    return tuple(out)
+
+
+def labelled_parts(content: str) -> list[tuple[str, str]]:
+    """The content cut at its labels: （牵头单位：甲；配合单位：乙、丙） → [(lead, 甲), (support, 乙、丙)];
+    text before any label (or without labels) is responsible."""
+    marks = sorted((m.start(), m.end(), role) for rx, role in label_patterns() for m in rx.finditer(content))
+    parts, at, role = [], 0, "responsible"
+    for start, end, label_role in marks:
+        if start < at:
             continue
-        closing = closing_role(clause)
-        if closing:
-            word, role = closing
-            names = clause[: -len(word)]
-        else:  # every agency of a parenthesis without 牵头 is responsible
-            names, role = clause, "responsible"
-        for name in split_names_or_group(names):
-            # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
-            own = closing_role(name)
-            out.append((name[: -len(own[0])], own[1]) if own else (name, role))
-    return tuple(out)
+        if content[at:start].strip("；;，,。. "):
+            parts.append((role, content[at:start]))
+        at, role = end, label_role
+    parts.append((role, content[at:]))
+    return parts
 
 
-def labelled(content: str, first_leads: bool) -> tuple[tuple[str, str], ...]:
-    """（牵头单位：省工商局；配合单位：省公安厅、省质监局）: each label gives its names' role; with
-    列首为牵头单位 the first name of a 责任单位 list leads."""
-    out: list[tuple[str, str]] = []
-    labels = list(role_label_re().finditer(content))
-    for i, match in enumerate(labels):
-        role = label_roles()[match.group(1)]
-        names = content[match.end(): labels[i + 1].start() if i + 1 < len(labels) else None].strip("；;。.，, ")
-        listed = split_names_or_group(names)
-        for k, name in enumerate(listed):
-            # 列首为牵头单位: the first of a list of several leads; a single name is responsible
-            out.append((name, "lead" if first_leads and k == 0 and len(listed) > 1 and role == "responsible" else role))
-    return tuple(out)
+def first_leads_onwards(content: str) -> bool:
+    """Whether a parenthesis says the first name leads in those after it too (列首为牵头单位，下同)."""
+    content = re.sub(r"\s+", "", content)
+    note = re.search(vocabulary()["first_leads"], content)
+    return bool(note and re.search(vocabulary()["onwards"], content[note.end():]))
 
 
 def split_names_or_group(names: str) -> list[str]:

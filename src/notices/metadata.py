@@ -335,6 +335,7 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
             continue
         names: list[str] = []
         j = i - 1
+        # the 附件说明 above a signature is no part of it
         while j >= 0 and j in allowed and len(names) < 3 and texts[j] and not SENTENCE_PUNCT.search(texts[j]) \
                 and len(texts[j]) <= 40 and not re.match(r"附\s*件|[(（]", texts[j]):
             names.insert(0, texts[j])
