@@ -15,7 +15,6 @@ import contextlib
 import functools
 import http.server
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -59,8 +58,8 @@ def _tool(name: str) -> str:
     return str(exe) if exe.exists() else name
 
 
-def _run(cmd: list[str], cwd: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def _run(cmd: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(
@@ -69,13 +68,14 @@ def _run(cmd: list[str], cwd: Path) -> None:
         )
 
 
-def build_site(tmp_path: Path, sources: list[Path]) -> Path:
+def build_site(tmp_path: Path, sources: list[Path], env: dict[str, str] | None = None) -> Path:
     """Build the site from `sources` in a scratch copy of the project under tmp_path.
 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
     drops the generated folders of docs/ left in the copy, converts `sources`
     into its docs/notices with `notices convert`, then builds it as `make build` does
     (notices.site.split: both languages at once, `mkdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    `env` adds to the build's environment (SD_SITE_URL, SD_REPO_URL: the deploy workflow's addresses).
     """
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=False)
@@ -95,6 +95,7 @@ def build_site(tmp_path: Path, sources: list[Path]) -> Path:
     _run(
         [_tool("python"), "-m", "notices.site.split", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
+        extra_env=env,
     )
     return site
 
@@ -141,11 +142,19 @@ def site_server(built_site: Path) -> Iterator[str]:
         yield base_url
 
 
-def site_url_path() -> str:
-    """The path part of site_url in mkdocs.yml ("/shuangda/"), which the sitemap uses."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    path = urlsplit(match.group(1)).path if match else "/"
+def site_url_path(site_dir: Path | None = None) -> str:
+    """The path part of the site's address ("/" for a local build, "/repo/" on GitHub Pages):
+    a built site's, from its sitemap (the home page is its shortest address); else mkdocs.yml's
+    for this environment."""
+    if site_dir is not None and (site_dir / "sitemap.xml").exists():
+        root = ET.parse(site_dir / "sitemap.xml").getroot()
+        locs = [u.findtext("sm:loc", "", SITEMAP_NS).strip() for u in root.findall("sm:url", SITEMAP_NS)]
+        url = min(locs, key=len) if locs else "/"
+    else:
+        from notices.site.split import site_url
+
+        url = site_url(REPO / "mkdocs.yml") or "/"
+    path = urlsplit(url).path
     return path if path.endswith("/") else path + "/"
 
 
@@ -163,7 +172,7 @@ def _relative(url: str, prefix: str) -> str:
 
 def read_sitemap(site_dir: Path) -> list[SitePage]:
     """Every page of a built site, from sitemap.xml (written by static-i18n)."""
-    prefix = site_url_path()
+    prefix = site_url_path(site_dir)
     root = ET.parse(site_dir / "sitemap.xml").getroot()
     pages = []
     for url in root.findall("sm:url", SITEMAP_NS):

@@ -23,10 +23,17 @@ from conftest import REPO, build_site, bundled_sources, plain_file_mode, site_ur
 FIXTURES = REPO / "tests" / "fixtures" / "site"
 
 
+# What the deploy workflow sets (.github/workflows/ci.yml): the address GitHub Pages gives (a
+# project site under a path of its own, without the final "/") and the repository's.
+DEPLOYED = {"SD_SITE_URL": "https://owner.github.io/some-repo", "SD_REPO_URL": "https://github.com/owner/some-repo"}
+# Addresses that are no one's: none of them may be published.
+PLACEHOLDERS = ("example.github.io", "github.com/example", "example.com", "example.org")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     sources = bundled_sources() + sorted(FIXTURES.glob("*.txt"))
-    return build_site(tmp_path_factory.mktemp("crosslinks"), sources)
+    return build_site(tmp_path_factory.mktemp("crosslinks"), sources, env=DEPLOYED)
 
 
 def html(site: Path, path: str) -> str:
@@ -146,7 +153,7 @@ def test_repository_linked_once_from_the_footer(site, path, label):
     """Readers report errors on the repository (the about page says so): every page links it
     once, in its footer, instead of the theme's repository widget in the header and the drawer."""
     page = html(site, path)
-    repo = re.search(r"^repo_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    repo = DEPLOYED["SD_REPO_URL"]
     assert page.count(f'href="{repo}"') == 1 and "md-source" not in page
     footer = page[page.index('<footer class="md-footer">'):]
     assert f'<a href="{repo}">{label}</a>' in footer
@@ -212,7 +219,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             if not parts.path:
                 target = page
             elif parts.path.startswith("/"):  # root-relative (404.html): under site_url's path
-                prefix = site_url_path()
+                prefix = site_url_path(site)
                 assert parts.path.startswith(prefix), f"{page}: {href} is outside the site"
                 target = site / unquote(parts.path[len(prefix):])
                 if target.is_dir() or parts.path.endswith("/"):
@@ -230,3 +237,20 @@ def test_every_internal_link_and_anchor_resolves(site):
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:40])
+
+
+def test_addresses_are_the_deployed_ones_and_no_placeholder_is_published(site):
+    """Every file of the site (pages, sitemap, feeds, open data, robots) names the address the
+    deploy workflow gave and no made-up one: canonical links, the sitemap and the feeds' items
+    under the Pages path, the footer's link to the real repository."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{path.relative_to(site)}: {p}" for p in PLACEHOLDERS if p in text]
+    assert not found, f"{len(found)} placeholders, e.g. {found[:10]}"
+    base = DEPLOYED["SD_SITE_URL"] + "/"
+    assert f'<link rel="canonical" href="{base}notices/2022-national-work-plan/">' in html(site, "notices/2022-national-work-plan")
+    assert f'<link rel="canonical" href="{base}en/campaigns/jianwang/">' in html(site, "en/campaigns/jianwang")
+    assert f"<loc>{base}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<link>{base}en/notices/" in (site / "en" / "feeds" / "all.xml").read_text(encoding="utf-8")

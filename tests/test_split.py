@@ -51,9 +51,13 @@ def test_one_sitemap_with_both_languages(tmp_path):
     assert not (tmp_path / "en" / "sitemap.xml").exists() and not (tmp_path / "en" / "sitemap.xml.gz").exists()
 
 
-def test_site_url_is_read_from_mkdocs_yml_with_its_tags():
-    # mkdocs.yml holds !ENV and !!python tags: a plain YAML loader refuses it
-    assert split.site_url(REPO / "mkdocs.yml") == "https://example.github.io/shuangda/"
+def test_site_url_is_read_from_mkdocs_yml_with_its_tags(monkeypatch):
+    # mkdocs.yml holds !ENV and !!python tags: a plain YAML loader refuses it. The address is the
+    # deploy workflow's (SD_SITE_URL, from GitHub Pages; without the final "/"), else the local one.
+    monkeypatch.delenv("SD_SITE_URL", raising=False)
+    assert split.site_url(REPO / "mkdocs.yml") == "http://127.0.0.1:8000/"
+    monkeypatch.setenv("SD_SITE_URL", "https://octocat.github.io/my-repo")
+    assert split.site_url(REPO / "mkdocs.yml") == "https://octocat.github.io/my-repo/"
 
 
 def _cannot_write(*args) -> None:

@@ -108,11 +108,13 @@ def _site_files(docs_dir: Path, dest: Path, site_url: str) -> None:
 
 
 def site_url(config_file: Path) -> str:
-    """mkdocs.yml's site_url, read with MkDocs' own YAML loader (it has !ENV and Python tags)."""
+    """mkdocs.yml's site_url, read with MkDocs' own YAML loader (it has !ENV and Python tags: the
+    address comes from SD_SITE_URL, or is the local one), ending in "/" as MkDocs makes it."""
     from mkdocs.utils.yaml import yaml_load
 
     with open(config_file, encoding="utf-8") as handle:
-        return (yaml_load(handle) or {}).get("site_url") or ""
+        url = str((yaml_load(handle) or {}).get("site_url") or "")
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _wait_first(procs: dict[str, subprocess.Popen]) -> None:
