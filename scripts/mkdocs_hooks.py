@@ -16,7 +16,8 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
   validated first); the home page gets the newest notices and the campaigns. Then a notice
   page's headings, plain paragraphs, tables and raw HTML are stashed away from Python-Markdown
   (rawpage.stash), and on_page_content puts them back into its HTML and table of contents (and
-  lets go of the page's Markdown).
+  lets go of the page's Markdown). Every plain table gets its cells labelled with their column's
+  heading, read as cards on a phone (cards.label_tables).
 - on_page_content / on_page_context: each page's HTML is kept compressed between the two, while
   MkDocs renders every other page (build.pack).
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html), the
@@ -38,7 +39,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from notices.site import build, icons, rawpage, split
+from notices.site import build, cards, icons, rawpage, split
 
 _state: dict = {}
 _DEFAULT = "zh"  # the site's default language: built at the root; its build writes open data and feeds
@@ -144,6 +145,7 @@ def on_page_content(html, page, config, files):
         if stashed.headings:
             page.toc = build.toc_with_stashed(page.toc, stashed)
         html = rawpage.restore(html, stashed)
+    html = cards.label_tables(html)  # tables read as cards on a phone (notices.site.cards)
     # ... and every page's HTML, until it writes the page: kept compressed until then (at 5,000
     # notices, about 470 MB per language process as text), unpacked by on_page_context.
     page.sd_packed_content = build.pack(html)
