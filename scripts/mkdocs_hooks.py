@@ -71,14 +71,15 @@ def on_files(files, config):
     gzipped, with the open data (build.post_build). Building another language than the default
     alone, static-i18n takes it for the default and prefers x.md (Chinese) over x.en.md: the
     Chinese pages that have a translation are dropped here, before it sees them (it runs later,
-    at priority -100). So are the notices' originals, which the Chinese build publishes at the root."""
+    at priority -100). So are the notices' originals and the open data's schemas (docs/data/),
+    which the Chinese build publishes at the root."""
     lang = split.built_alone(config)
     alone = bool(lang) and lang != _DEFAULT
     names = {f.src_uri for f in files}
     for f in list(files):
         uri = f.src_uri
-        if uri.startswith("notices/") and not uri.endswith(".md"):
-            drop = alone or uri.endswith(".json")
+        if uri.startswith(("notices/", "data/")) and not uri.endswith(".md"):
+            drop = alone or (uri.startswith("notices/") and uri.endswith(".json"))
         else:
             drop = alone and uri.endswith(".md") and not uri.endswith(f".{lang}.md") and uri[:-3] + f".{lang}.md" in names
         if drop:

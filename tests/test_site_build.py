@@ -4,7 +4,9 @@ feeds and every internal link and #anchor in both languages."""
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import os
 import posixpath
@@ -141,7 +143,8 @@ def test_both_languages_in_one_mkdocs_process(tmp_path):
     assert 'lang="zh-Hans"' in html(site, "404.html").split(">", 2)[1]
     # open data, records and feeds: written by the hook here, by notices.site.split in `make build`
     assert (site / "data" / "notices.json").exists() and (site / "en" / "feeds" / "all.xml").exists()
-    assert sorted(p.name for p in (site / "notices").glob(f"{slug}.*")) == [f"{slug}.json.gz", f"{slug}.source.txt"]
+    assert sorted(p.name for p in (site / "notices").glob(f"{slug}.*")) == [f"{slug}.json.gz", f"{slug}.original",
+                                                                             f"{slug}.source.txt"]
     # the theme's icons: the English pages use the root's assets here, and so the root's sprite
     assert '<use href="../../../assets/icons.svg#i' in html(site, f"en/notices/{slug}")
     assert (site / "assets" / "icons.svg").exists()
@@ -173,22 +176,60 @@ def test_theme_icons_come_from_one_sprite(site, path):
     assert all(f'<symbol id="{key}" viewBox="0 0 24 24"><path d="' in sprite for _, key in uses)
 
 
-def test_open_data_urls(site):
+def _site_file(site: Path, url: str) -> Path:
+    """The file of the built site an absolute URL of its open data points at (under the base path)."""
+    base = DEPLOYED["SD_SITE_URL"] + "/"
+    assert url.startswith(base), f"{url} is not under the site's address {base}"
+    path = site / unquote(urlsplit(url).path[len(urlsplit(base).path):])
+    return path / "index.html" if url.endswith("/") else path
+
+
+def test_open_data_urls_work_under_the_base_path(site):
     data = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
     slugs = {n["slug"] for n in data["notices"]}
     assert {"2022-national-work-plan", "2022-shanghai-work-plan"} <= slugs
+    assert _site_file(site, data["schema"]).exists()
     for n in data["notices"]:
-        assert (site / n["url"].strip("/") / "index.html").exists(), n["url"]
-        assert n["record"] == f"/notices/{n['slug']}.json.gz", n["record"]
-        record = json.loads(gzip.decompress((site / n["record"].strip("/")).read_bytes()))
+        for key in ("url", "url_en", "original"):
+            assert _site_file(site, n[key]).exists(), n[key]
+        record = json.loads(gzip.decompress(_site_file(site, n["record"]).read_bytes()))
         assert record["slug"] == n["slug"] and len(record["tasks"]) == n["task_count"]
         for a in n["agencies"]:
-            assert (site / a["url"].strip("/") / "index.html").exists(), a["url"]
+            assert _site_file(site, a["url"]).exists(), a["url"]
         for c in n["campaigns"]:
-            assert (site / c["url"].strip("/") / "index.html").exists(), c["url"]
+            assert _site_file(site, c["url"]).exists(), c["url"]
     assert not list((site / "notices").glob("*.json")), "records are published gzipped only"
-    csv_text = (site / "data" / "tasks.csv").read_text(encoding="utf-8")
-    assert csv_text.startswith("notice,task,path,role,agency,agency_name,campaigns,url\n")
+    for name in ("tasks.csv", "task-agencies.csv"):
+        raw = (site / "data" / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), f"{name}: no byte-order mark"
+        for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))):
+            target = _site_file(site, row["url"].split("#")[0])
+            assert target.exists() and f'id="{row["url"].split("#")[1]}"' in target.read_text(encoding="utf-8"), row["url"]
+
+
+def test_open_data_matches_its_schemas(site):
+    """Each open-data file is valid against the JSON Schema published beside it, and every field
+    the data holds is described there (additionalProperties is false throughout)."""
+    import jsonschema
+
+    def schema(name: str) -> dict:
+        found = json.loads((site / "data" / name).read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(found)
+        assert "CC0" in found["description"] and "著作权法》第五条" in found["description"]
+        return found
+
+    catalogue = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
+    jsonschema.validate(catalogue, schema("notices.schema.json"), format_checker=jsonschema.FormatChecker())
+    record_schema = schema("record.schema.json")
+    for n in catalogue["notices"]:
+        jsonschema.validate(json.loads(gzip.decompress(_site_file(site, n["record"]).read_bytes())), record_schema)
+    for name in ("tasks", "task-agencies"):
+        rows = list(csv.DictReader(io.StringIO((site / "data" / f"{name}.csv").read_text(encoding="utf-8-sig"))))
+        row_schema = schema(f"{name}.schema.json")
+        assert rows and list(rows[0]) == list(row_schema["properties"]), name  # the columns, in order
+        for row in rows:
+            jsonschema.validate(row, row_schema)
+    assert not (site / "en" / "data").exists(), "the open data is published once, at the root"
 
 
 def test_feeds_parse_as_xml(site):
@@ -254,3 +295,19 @@ def test_addresses_are_the_deployed_ones_and_no_placeholder_is_published(site):
     assert f'<link rel="canonical" href="{base}en/campaigns/jianwang/">' in html(site, "en/campaigns/jianwang")
     assert f"<loc>{base}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<link>{base}en/notices/" in (site / "en" / "feeds" / "all.xml").read_text(encoding="utf-8")
+
+
+def test_the_original_is_one_click_away_readable_and_as_obtained(site):
+    """The notice page links the original's text (UTF-8 with a byte-order mark: right in every
+    browser) and the bytes as obtained; the checksum sits in a collapsed box, out of print."""
+    slug = "2022-shanghai-work-plan"
+    page = html(site, f"notices/{slug}")
+    assert f'<a href="../{slug}.source.txt">阅读所获原件的文字</a>' in page
+    assert f'<a href="../{slug}.original">下载原始文件</a>' in page
+    tech = page[page.index('<details class="note sd-tech">'):]
+    assert "SHA-256" in tech[:tech.index("</details>")]
+    assert "SHA-256" not in page[:page.index('<details class="note sd-tech">')]
+    source = REPO / "sources" / f"{slug}.txt"
+    assert (site / "notices" / f"{slug}.original").read_bytes() == source.read_bytes()
+    readable = (site / "notices" / f"{slug}.source.txt").read_bytes()
+    assert readable.startswith(b"\xef\xbb\xbf")

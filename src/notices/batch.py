@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import NoticeError
-from .ingest import SOURCE_SUFFIXES
+from .ingest import SOURCE_SUFFIXES, decode
 from .model import Notice
 from .parse import load_notice, slug_for
 from .registry import DATA_DIR, Registry
@@ -31,7 +31,7 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 SOURCES_DIR = ROOT / "sources"
 PAGES_DIR = ROOT / "docs" / "notices"
-OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
+OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt", ".original")
 
 
 @dataclass
@@ -261,9 +261,18 @@ def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
         f"{notice.slug}.md": render_zh(notice).encode("utf-8"),
         f"{notice.slug}.en.md": render_en(notice).encode("utf-8"),
         f"{notice.slug}.json": render_json(notice).encode("utf-8"),
-        # the file as obtained, always served as plain text so that no markup in it can run
-        f"{notice.slug}.source.txt": source.read_bytes(),
+        **original_files(notice.slug, source.read_bytes(), str(source)),
     }
+
+
+def original_files(slug: str, data: bytes, shown: str) -> dict[str, bytes]:
+    """The file as obtained, published twice. To read: <slug>.source.txt, its text as UTF-8 with a
+    byte-order mark, so that every browser shows it right even from a server that sends no
+    charset (a GB18030 file served as plain text was mojibake), and always plain text, so that no
+    markup in a saved page can run. To check: <slug>.original, the bytes as obtained (its SHA-256
+    is the page's), with no extension a browser renders: it is downloaded."""
+    text, _ = decode(data, shown)
+    return {f"{slug}.source.txt": ("\ufeff" + text).encode("utf-8"), f"{slug}.original": data}
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -13,6 +13,7 @@ from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, or
 from .errors import NoticeError
 from .parse import load_notice, slug_for
 from .registry import Registry
+from .sidecar import sidecar_path
 
 
 def fail(message: str) -> None:
@@ -109,6 +110,11 @@ def cmd_check(args) -> int:
                 where = line_of(path, campaign.name)
                 warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有专项行动“{campaign.name}”；"
                                 f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
+        if not notice.source_url:
+            sidecar = sidecar_path(path)
+            warnings.append(f"{sidecar}: 没有原文网址；请在旁注文件中写 source_url（发布机关网页的地址），"
+                            f"读者可一键查看原文 / no source_url: write the address of the issuing authority's "
+                            f"page in the sidecar, so readers reach the original in one click")
         if not notice.summary_en:
             warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
                             f"no English summary yet (write summary_en in {path.stem}.meta.yml)")
