@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # What the project copies into a scratch project to build it: everything mkdocs.yml,
-# the theme overrides and the hooks may read.
+# the theme overrides and the plugin and hooks may read.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "data"]
 SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -58,23 +58,28 @@ def _tool(name: str) -> str:
     return str(exe) if exe.exists() else name
 
 
-def _run(cmd: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(extra_env or {}))
+def _run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,),
+         extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, **(extra_env or {})) if extra_env else None
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
+    if proc.returncode not in ok:
         raise RuntimeError(
             f"command failed ({proc.returncode}): {' '.join(cmd)}\n"
             f"--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
         )
+    return proc
 
 
-def build_site(tmp_path: Path, sources: list[Path], env: dict[str, str] | None = None) -> Path:
+def build_site(tmp_path: Path, sources: list[Path], refused: list[str] | None = None,
+               env: dict[str, str] | None = None) -> Path:
     """Build the site from `sources` in a scratch copy of the project under tmp_path.
 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
     drops the generated folders of docs/ left in the copy, converts `sources`
     into its docs/notices with `notices convert`, then builds it as `make build` does
-    (notices.site.split: both languages at once, `mkdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    (notices.site.split: both languages at once, `properdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    With `refused` (a list), sources that `convert` refuses are allowed: its error lines are
+    appended to the list and the rest is built.
     `env` adds to the build's environment (SD_SITE_URL, SD_REPO_URL: the deploy workflow's addresses).
     """
     project = tmp_path / "project"
@@ -90,7 +95,10 @@ def build_site(tmp_path: Path, sources: list[Path], env: dict[str, str] | None =
     notices_dir = project / "docs" / "notices"
     if sources:
         notices_dir.mkdir(parents=True)
-        _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO)
+        proc = _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO,
+                    ok=(0,) if refused is None else (0, 1))
+        if refused is not None:
+            refused.extend(proc.stderr.splitlines())
     site = project / "site"
     _run(
         [_tool("python"), "-m", "notices.site.split", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
@@ -150,10 +158,11 @@ def site_url_path(site_dir: Path | None = None) -> str:
         root = ET.parse(site_dir / "sitemap.xml").getroot()
         locs = [u.findtext("sm:loc", "", SITEMAP_NS).strip() for u in root.findall("sm:url", SITEMAP_NS)]
         url = min(locs, key=len) if locs else "/"
-    else:
-        from notices.site.split import site_url
+    else:  # mkdocs.yml read with ProperDocs' own loader: site_url is !ENV
+        from properdocs.utils.yaml import yaml_load
 
-        url = site_url(REPO / "mkdocs.yml") or "/"
+        with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+            url = str((yaml_load(handle) or {}).get("site_url") or "/")
     path = urlsplit(url).path
     return path if path.endswith("/") else path + "/"
 
