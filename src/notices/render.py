@@ -139,7 +139,15 @@ def provenance(notice: Notice, lang: str) -> list[str]:
             lines.append(f"    原文链接：<{notice.source_url}>")
         if notice.obtained:
             lines.append(f"    获取日期：{notice.obtained}。")
-        lines.append(f"    [下载所获原件]({original})（SHA-256：`{notice.sha256}`）")
+        # text and web pages: to read, the text as UTF-8; to check, the bytes as obtained
+        # (batch.original_files); a PDF or a .docx is published as itself
+        links = (f"[阅读所获原件的文字]({original}) · [下载原始文件]({notice.slug}.original)"
+                 if original.endswith(".source.txt") else f"[查看所获原件]({original})")
+        lines += [f"    {links}", "",
+                  '    ??? note sd-tech "核对用信息"', "",
+                  f"        原始文件的 SHA-256：`{notice.sha256}`；"
+                  + (f"文字编码：{notice.encoding}。" if original.endswith(".source.txt") else
+                     f"文件格式：{ {'pdf': 'PDF', 'docx': 'Word（.docx）'}.get(notice.encoding, notice.encoding)}。")]
     else:
         lines = ['!!! info "Source and authority"', "",
                  "    This page was converted automatically. The Chinese original published by the "
