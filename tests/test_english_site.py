@@ -123,3 +123,14 @@ def test_the_home_page_links_the_topics_and_the_problem_guide(site):
     for home in (site / "index.html", site / "en" / "index.html"):
         html = home.read_text(encoding="utf-8")
         assert 'href="topics/' in html and 'foreign/#problems' in html, home
+
+
+def test_no_english_page_is_more_than_two_percent_unmarked_chinese(site):
+    pages = sorted((site / "en").rglob("index.html"))
+    assert len(pages) > 50
+    over = []
+    for page in pages:
+        text = "".join(parse(page).text)
+        if text and len(HAN.findall(text)) > 0.02 * len(text):
+            over.append(f"{page.relative_to(site)}: {''.join(HAN.findall(text))[:60]}")
+    assert not over, "\n".join(over)

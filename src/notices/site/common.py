@@ -158,8 +158,12 @@ def series_label(data: SiteData, sid: str, lang: str) -> str:
     s = data.campaign_series.get(sid)
     if s is None:
         return sid
-    if lang == "zh" or not s.name_en:
+    if lang == "zh":
         return s.zh
+    if not s.name_en:  # a campaign the registry does not hold: its name read by rule, else its id
+        from ..english import heading_en
+
+        return (heading_en(s.zh) or f"{sid.capitalize()} (campaign not in the registry)") + " †"
     return s.name_en + ("" if s.name_en_official else " †")
 
 
