@@ -79,6 +79,11 @@ def labelled_parts(content: str) -> list[tuple[str, str]]:
     return parts
 
 
+def says_first_is_lead(content: str) -> bool:
+    """Whether a parenthesis holds the note 列首为牵头单位 (the first of its list leads)."""
+    return bool(re.search(vocabulary()["first_leads"], re.sub(r"\s+", "", content)))
+
+
 def first_leads_onwards(content: str) -> bool:
     """Whether a parenthesis says the first name leads in those after it too (列首为牵头单位，下同)."""
     content = re.sub(r"\s+", "", content)

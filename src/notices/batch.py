@@ -119,6 +119,7 @@ class Rendered:
     slug: str
     index_number: str | None
     dropped: list[str]
+    undetermined: list[str] = field(default_factory=list)  # facts the converter could not read
     files: dict[str, bytes] = field(default_factory=dict)
     error: str | None = None  # why its files cannot be written (an OSError's strerror)
     staged: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, final file)
@@ -128,7 +129,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     notice = parse_one(path, registry)
     if isinstance(notice, NoticeError):
         return notice
-    rendered = Rendered(notice.slug, notice.index_number, notice.dropped)
+    rendered = Rendered(notice.slug, notice.index_number, notice.dropped, notice.undetermined)
     try:
         rendered.files = outputs(notice, path)  # rendered in full before anything is written
     except OSError as exc:  # the source, copied as it is, cannot be read again

@@ -11,7 +11,7 @@ from pathlib import Path
 from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, orphan_sidecars, outputs,
                     parse_all, remove, render_all, stale_outputs)
 from .errors import NoticeError
-from .parse import load_notice, slug_for
+from .parse import load_notice, slug_for, undetermined_warning
 from .registry import DATA_DIR, Registry
 
 CORPUS_DIR = DATA_DIR.parent / "corpus" / "real"
@@ -47,6 +47,8 @@ def cmd_convert(args) -> int:
                 # each string quoted: the furniture itself is often "|" or "｜" separators
                 shown = "、".join(f"「{d}」" if d else "（空 empty）" for d in rendered.dropped)
                 print(f"{path}: 去除页面杂项 dropped as page furniture ({len(rendered.dropped)}): {shown}")
+            for key in rendered.undetermined:
+                print(f"警告 warning: {undetermined_warning(path, key)}")
     finally:  # interrupted: leave no temporary files behind
         for rendered in batch.notices.values():
             discard(rendered)
@@ -111,6 +113,7 @@ def cmd_check(args) -> int:
                 where = line_of(path, campaign.name)
                 warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有专项行动“{campaign.name}”；"
                                 f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
+        warnings += [undetermined_warning(path, key) for key in notice.undetermined]
         if not notice.summary_en:
             warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
                             f"no English summary yet (write summary_en in {path.stem}.meta.yml)")

@@ -24,6 +24,9 @@ ISSUED_SENTENCE_RE = re.compile(
     r"^(?P<who>[^，,。；《]{2,60}?)(?:于(?P<when>[^，,。；《]{6,20}?))?(?:联合|正式)?印发(?:了)?《(?P<title>[^《》]{2,120})》")
 QUOTED_TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
+# a title line that carries its own 文号 at its end: 关于…的通知(黔农办发〔2011〕140号)
+TRAILING_DOC_NUMBER_RE = re.compile(
+    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]$")
 
 
 @dataclass
@@ -120,11 +123,27 @@ def extract_header(paras: list[Para]) -> Header:
     header = Header()
     read_tables(paras, header)
     texts = [p.text for p in paras]
+    split_trailing_doc_numbers(texts, header)
     find_titles(texts, header)
     find_issuer(texts, header)
     find_own_doc_number(texts, header)
     header.doc_type = doc_type_of(header.title or "")
     return header
+
+
+def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
+    """A title line ending in its own 文号 in brackets: the title without it, the 文号 kept
+    (the first such line only; cited 文号 sit inside sentences)."""
+    for index, text in enumerate(texts[:30]):
+        if index in header.metadata_paras:
+            continue
+        match = TRAILING_DOC_NUMBER_RE.match(text)
+        if match and "《" not in text[:2]:
+            texts[index] = match["title"]
+            if header.doc_number is None:
+                header.doc_number = normalise_doc_number(match["number"])
+                header.stated.append("doc_number")
+            return
 
 
 def read_tables(paras: list[Para], header: Header) -> None:

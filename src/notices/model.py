@@ -138,6 +138,9 @@ class Notice:
     obtained: str | None = None
     corrections: list[str] = field(default_factory=list)  # fields a maintainer corrected
     correction_note: str | None = None
+    # facts the text does not state and the converter could not read (jurisdiction, title,
+    # issuer, issued_date): the notice is published with them flagged; the sidecar settles them
+    undetermined: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return plain(self)

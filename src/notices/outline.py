@@ -199,7 +199,8 @@ def build_outline(paras: list[str]) -> Outline:
     open_sections: list[Section] = []
     items: list[Item] = []
     task_ids: dict[str, int] = {}
-    for text in paras:
+    item: Item | None = None  # the numbered item being read: unnumbered paragraphs belong to it
+    for index, text in enumerate(paras):
         marker, rest = parse_marker(text)
         heading = None
         heading_block = None
@@ -219,10 +220,12 @@ def build_outline(paras: list[str]) -> Outline:
         section_id = open_sections[-1].id if open_sections else None
         if marker:
             whole = (f"{marker.text}{heading}。{rest}" if rest else heading) if heading else rest
-            items.append(Item(list(path), whole, heading, section_id, len(out.blocks), bool(rest), heading_block))
+            item = Item(list(path), whole, heading, section_id, len(out.blocks), bool(rest), heading_block)
+            items.append(item)
+        elif item is not None and closes_items(rest, paras[index + 1] if index + 1 < len(paras) else ""):
+            item = None
         if not rest:
             continue
-        item = items[-1] if items else None
         spans = split_tasks(rest)
         if not any(paren for _, paren in spans):
             if item is not None:
@@ -240,7 +243,7 @@ def build_outline(paras: list[str]) -> Outline:
             out.blocks.append(Block("task", piece, task_id))
     for item, following in zip(items, items[1:]):
         item.leaf = following.level <= item.level
-    items_as_tasks(items, out, task_ids, truncated=not ends_a_sentence(paras))
+    items_as_tasks(items, out, task_ids)
     out.phases = find_phases([i for i in items if i.has_rest], out.sections)
     return out
 
@@ -252,12 +255,16 @@ def unique_id(base: str, task_ids: dict[str, int]) -> str:
     return base if count == 0 else f"{base}-{suffix(count)}"
 
 
-def ends_a_sentence(paras: list[str]) -> bool:
-    """Whether the body ends as a text does, not cut short mid-sentence by an excerpt: with a full
-    stop, or with a signature (深圳市市场监督管理局) or a date."""
-    last = re.sub(r"\s+", "", paras[-1]) if paras else ""
-    return (not last or last[-1] in SENTENCE_END + "；;…）)”」》" or looks_like_agency(last)
-            or bool(DATE_RE.fullmatch(last)))
+SIGNED_RE = re.compile(r"^[^，,。；;：:]{0,40}?" + DATE_RE.pattern + r"$")
+ATTACHMENT_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
+
+
+def closes_items(text: str, following: str) -> bool:
+    """A signature and date (深圳市市场监督管理局 / 2024年4月12日), or an attachment line: the end
+    of the last item, which they are no part of."""
+    if SIGNED_RE.match(text.strip()) or ATTACHMENT_RE.match(text):
+        return True
+    return len(text) <= 40 and not re.search(r"[，,。；;：:]", text) and bool(SIGNED_RE.match(following.strip()))
 
 
 def suffix(count: int) -> str:
@@ -314,31 +321,17 @@ def all_sections(sections: list[Section]) -> dict[str, Section]:
     return found
 
 
-def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int], truncated: bool) -> None:
-    """Numbered items that carry work but no parenthesis of agencies are tasks too.
-
-    Where parentheses assign the work, an item at a level that carries parentheses but has none
-    of its own (a numbered task whose parenthesis is left out, or cut off by an excerpt) is one,
-    when it lies in a part of the notice that holds such tasks, or is the item the text ends in.
-    Where no parenthesis assigns work, the tasks are the lowest numbered items: under a
-    measures heading (工作举措) where there is one, else every one that is not aims,
-    principles or stages (指导思想, 工作目标, 基本原则, 实施步骤)."""
+def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int]) -> None:
+    """Numbered items that carry work but no parenthesis of agencies are tasks too, as a reader
+    counts them: each item at the lowest level (no numbered item below it) that no parenthesis
+    divides into tasks, whether the notice assigns agencies or not, and whether an excerpt cut it
+    short before its parenthesis. Never aims, principles or stages (指导思想, 工作目标, 基本原则,
+    实施步骤): items under such a heading, or headed by one, are none."""
     vocab = vocabulary()
     skipped = sections_headed(out.sections, vocab["not_task_headings"] + vocab["phase_headings"])
-    if out.tasks:
-        levels = {i.level for i in items if i.has_task}
-        parts = {i.path[0] for i in items if i.has_task}
-        first = next((n for n, i in enumerate(items) if i.has_task), len(items))
-        # the text ends inside its last item, after the first task: an excerpt cut it short
-        last = items[-1] if truncated and len(items) - 1 > first else None
-        candidates = [i for i in items if i.leaf and not i.has_task and i.level in levels
-                      and (i.path[0] in parts or i is last)]
-    else:
-        headed = sections_headed(out.sections, vocab["task_headings"])
-        candidates = [i for i in items if i.leaf and (heading_matches(headed, i.path) if headed else True)]
-    chosen = [i for i in candidates if not under_or_at(skipped, i.path)]
-    for item in chosen:
-        task_id = unique_id(numbers_id("t-", item.path), task_ids)
+    for item in items:
+        if not item.leaf or item.has_task or under_or_at(skipped, item.path):
+            continue
         if item.has_rest:
             at, text = item.block, item.text
         elif item.body:
@@ -349,7 +342,13 @@ def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int], tr
             drop_section(out.sections, out.blocks[at].id)
         else:
             continue
-        out.tasks.append(TaskSpan(task_id, item.path, text, None, item.section, at))
+        section = item.section
+        if out.blocks[at].kind == "heading":  # its section is gone: it sits in the one above
+            known = all_sections(out.sections)
+            section = next((numbers_id("s-", item.path[:d]) for d in range(len(item.path) - 1, 0, -1)
+                            if numbers_id("s-", item.path[:d]) in known), None)
+        task_id = unique_id(numbers_id("t-", item.path), task_ids)
+        out.tasks.append(TaskSpan(task_id, item.path, text, None, section, at))
         out.blocks[at] = Block("task", out.blocks[at].text, task_id)
     out.tasks.sort(key=lambda t: t.block)
 

@@ -14,6 +14,7 @@ from .errors import NoticeError
 from .ingest import read_source
 from .metadata import Header, extract_header
 from .model import Agency, Block, Campaign, Notice, Task
+from .locate import locate
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
@@ -74,12 +75,11 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         raise NoticeError(shown, "去掉页面杂项后没有剩下正文", "nothing is left once page furniture is removed")
     header = extract_header(paras)
     apply_corrections(header, sidecar)
-    home = find_jurisdiction(header, registry, sidecar, paras[0].text[:60])
-    if home is None:
-        raise NoticeError(
-            shown, "无法从发文机关或标题确定通知所属地区；请在旁注文件 corrections 中写明 jurisdiction（如 上海市长宁区）",
-            "cannot tell the jurisdiction from the issuer or the title; set `jurisdiction` under corrections "
-            "in the sidecar (e.g. 上海市长宁区)", paras[0].line)
+    home = locate(header, [p.text for p in paras], registry, sidecar.corrections.get("jurisdiction"))
+    undetermined = [key for key in UNDETERMINED_KEYS if not getattr(header, key)]
+    if home is None:  # converted all the same; the page and `notices check` say what settles it
+        undetermined.insert(0, "jurisdiction")
+        home = registry.undetermined()
 
     top = header.title_para if header.title_para is not None else -1
     front = [i for i in range(len(paras)) if i < top and i not in header.metadata_paras]
@@ -120,7 +120,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         issuer_agency=issuer_agency(header.issuer, registry, home),
         issued_date=header.issued_date, published_date=header.published_date, source=header.source,
         source_url=sidecar.source_url,
-        jurisdiction={"id": home.id, "name": home.name, "level": home.level, "name_en": home.name_en},
+        jurisdiction=jurisdiction_record(home, "jurisdiction" in undetermined),
         keywords=header.keywords, topic=header.topic, validity=header.validity,
         references=find_references([texts[i] for i in front + body_index], header.title, header.doc_number),
         sections=outline.sections, tasks=tasks, agencies=list(agencies.values()),
@@ -129,7 +129,37 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             [f"控制字符 control characters: {', '.join(controls)}"] if controls else []), body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
-        corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)
+        corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note,
+        undetermined=undetermined)
+
+
+# Facts a notice should state; when the text does not, the notice converts with the field
+# flagged, and `notices check` names the sidecar field that settles it.
+UNDETERMINED_KEYS = ("title", "issuer", "issued_date")
+
+
+# What each undetermined fact is, and the sidecar field that settles it.
+UNDETERMINED_WORDS = {
+    "jurisdiction": ("所属地区", "the jurisdiction", "jurisdiction: 某省某市某区", "jurisdiction: <province, city, district>"),
+    "title": ("标题", "the title", "title: 文件标题", "title: <the document's title>"),
+    "issuer": ("发文机关", "the issuer", "issuer: 发文机关全称", "issuer: <issuing body>"),
+    "issued_date": ("成文日期", "the date of writing", "issued_date: 2024-01-31", "issued_date: YYYY-MM-DD"),
+}
+
+
+def undetermined_warning(path, key: str) -> str:
+    """One line saying which fact could not be read and which sidecar field settles it."""
+    zh, en, zh_line, en_line = UNDETERMINED_WORDS[key]
+    sidecar = Path(path).name.split(".")[0] + ".meta.yml"
+    return (f"{path}: 未能确定{zh}，已照常转换；请在旁注文件 {sidecar} 的 corrections 中写 {zh_line} / "
+            f"{en} could not be determined and the notice was converted without it; "
+            f"set it in {sidecar} under corrections: {en_line}")
+
+
+def jurisdiction_record(home, undetermined: bool) -> dict:
+    if undetermined:
+        return {"id": home.id, "name": home.name, "level": "undetermined", "name_en": home.name_en}
+    return {"id": home.id, "name": home.name, "level": home.level, "name_en": home.name_en}
 
 
 def issuer_agency(issuer: str | None, registry: Registry, home) -> Agency | None:
@@ -146,24 +176,6 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
         setattr(header, key, value)
         if key in header.stated:
             header.stated.remove(key)
-
-
-def find_jurisdiction(header: Header, registry: Registry, sidecar: Sidecar, opening: str):
-    """The place a notice belongs to, as its issuer, title or metadata table name it; the one
-    the registry knows best wins (上海市长宁区 over a bare 长宁区). The page's source and the
-    start of the first line are the last resort."""
-    named = sidecar.corrections.get("jurisdiction")
-    if named:
-        return registry.jurisdiction_in(named)
-    title = re.sub(r"^\d{4}年(度)?", "", header.title or "")
-    found = [registry.jurisdiction_in(t) for t in (header.issuer, title, header.issuer_table, header.department) if t]
-    found = [j for j in found if j]
-    if found:
-        return min(found, key=lambda j: (not j.in_registry, j.parent is None))
-    for text in (header.source, opening):
-        if text and registry.jurisdiction_in(text):
-            return registry.jurisdiction_in(text)
-    return None
 
 
 def written(text: str, paras: list[Para]) -> str:

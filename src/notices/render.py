@@ -73,7 +73,11 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
         value = field_value(notice, key, lang)
         if key == "validity" and value is None:
             continue  # shown only where stated
-        if value is None:
+        if key == "jurisdiction" and key in notice.undetermined:
+            # the converter could not tell the place: say so, and that the sidecar settles it
+            value = None
+            basis = words["undetermined"][lang]
+        elif value is None:
             basis = words["missing"][lang]
         elif key in notice.corrections:
             basis = "维护者更正" if lang == "zh" else "corrected by a maintainer"

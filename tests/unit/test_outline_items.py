@@ -75,12 +75,17 @@ def test_a_number_and_a_few_words_cut_off_is_a_task_and_no_heading():
     assert outline.sections[0].children[0].children == []
 
 
-def test_requirements_after_the_tasks_of_a_signed_notice_are_not_tasks():
+def test_numbered_requests_after_the_tasks_are_tasks_and_the_signature_no_part_of_them():
+    # 2024 Shenzhen notice: 1.–3. carry parentheses, 4. and 5. (工作要求) none; a reader counts five
     paras = ["一、重点任务", "1.严厉打击侵犯商标专用权违法行为。（市局知识产权保护处牵头，各区局负责）",
              "2.开展抽查，加强对重点商品的质量监管。（市局质量监督处负责）",
              "二、工作要求", "3.各区局要高度重视，于2024年5月31日前将工作方案报送市局。",
-             "4.各区局要及时报送典型案例，于2024年11月30日前报送工作总结。", "深圳市市场监督管理局"]
-    assert ids(paras) == ["t-1-1", "t-1-2"]
+             "4.各区局要及时报送典型案例，于2024年11月30日前报送工作总结。", "深圳市市场监督管理局", "2024年4月12日"]
+    outline = build_outline(paras)
+    assert [t.id for t in outline.tasks] == ["t-1-1", "t-1-2", "t-2-3", "t-2-4"]
+    assert "深圳市市场监督管理局" not in outline.tasks[-1].text
+    # the two heading lines became tasks: no section is left without its heading
+    assert [c.id for c in outline.sections[1].children] == []
 
 
 def test_a_heading_item_whose_text_follows_is_a_task_with_that_text():
