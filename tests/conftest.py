@@ -42,7 +42,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # What the project copies into a scratch project to build it: everything mkdocs.yml,
-# the theme overrides and the hooks may read.
+# the theme overrides and the plugin and hooks may read.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "data"]
 SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -59,23 +59,25 @@ def _tool(name: str) -> str:
     return str(exe) if exe.exists() else name
 
 
-def _run(cmd: list[str], cwd: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
+def _run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if proc.returncode not in ok:
         raise RuntimeError(
             f"command failed ({proc.returncode}): {' '.join(cmd)}\n"
             f"--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
         )
+    return proc
 
 
-def build_site(tmp_path: Path, sources: list[Path]) -> Path:
+def build_site(tmp_path: Path, sources: list[Path], refused: list[str] | None = None) -> Path:
     """Build the site from `sources` in a scratch copy of the project under tmp_path.
 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
     drops the generated folders of docs/ left in the copy, converts `sources`
     into its docs/notices with `notices convert`, then builds it as `make build` does
-    (notices.site.split: both languages at once, `mkdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    (notices.site.split: both languages at once, `properdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    With `refused` (a list), sources that `convert` refuses are allowed: its error lines are
+    appended to the list and the rest is built.
     """
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=False)
@@ -90,7 +92,10 @@ def build_site(tmp_path: Path, sources: list[Path]) -> Path:
     notices_dir = project / "docs" / "notices"
     if sources:
         notices_dir.mkdir(parents=True)
-        _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO)
+        proc = _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO,
+                    ok=(0,) if refused is None else (0, 1))
+        if refused is not None:
+            refused.extend(proc.stderr.splitlines())
     site = project / "site"
     _run(
         [_tool("python"), "-m", "notices.site.split", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],

@@ -22,7 +22,7 @@ def test_the_corpus_is_whole(report):
     assert report.errors == []
 
 
-# Issue 19: a missing fact is a warning, never a lost notice.
+# A missing fact is a warning and a flag on the page, never a lost notice (issue 19).
 def test_no_notice_is_refused(report):
     assert [n.refused for n in report.refused] == []
 

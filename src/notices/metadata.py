@@ -262,7 +262,9 @@ def signature_before_date(texts: list[str], front: list[int]) -> tuple[str | Non
             continue
         names: list[str] = []
         j = i - 1
-        while j >= 0 and j in front and not SENTENCE_PUNCT.search(texts[j]) and len(texts[j]) <= 40:
+        # the 附件说明 above a signature is no part of it
+        while j >= 0 and j in front and not SENTENCE_PUNCT.search(texts[j]) and len(texts[j]) <= 40 \
+                and not texts[j].startswith("附件"):
             names.insert(0, texts[j])
             j -= 1
         joined = "".join(names)

@@ -10,11 +10,13 @@ from pathlib import Path
 from .assign import assign, first_leads_onwards
 from .campaigns import find_campaigns
 from .clean import Para, clean
+from .corrections import correct_tasks
+from .elements import read_elements
 from .errors import NoticeError
 from .ingest import read_source
 from .metadata import Header, extract_header
-from .model import Agency, Block, Campaign, Notice, Task
 from .locate import locate
+from .model import Agency, Attachment, Block, Campaign, Elements, Notice, Task
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
@@ -40,9 +42,14 @@ def load_notice(path: Path, registry: Registry) -> Notice:
     check_name(path)
     source = read_source(path)
     sidecar = read_sidecar(path)
-    return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
-                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
-                      controls=source.controls)
+    try:
+        return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
+                          sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
+                          controls=source.controls, dropped=list(source.dropped))
+    except NoticeError as exc:
+        if source.kind in ("pdf", "docx") and exc.path == str(path):
+            exc.line = None  # a line of the text taken out of a PDF or Word file is none of the file's
+        raise
 
 
 # A page name becomes a file name with a suffix (.source.txt, .json.gz) and a URL: file systems
@@ -67,7 +74,8 @@ def check_name(path: Path) -> None:
 
 def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_file: str = "notice.txt",
                sha256: str = "", encoding: str = "utf-8", sidecar: Sidecar | None = None,
-               shown: str = "notice.txt", controls: list[str] | tuple = ()) -> Notice:
+               shown: str = "notice.txt", controls: list[str] | tuple = (),
+               dropped: list[str] | None = None) -> Notice:
     sidecar = sidecar or Sidecar()
     cleaned = clean(text)
     paras = cleaned.paras
@@ -108,12 +116,16 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             ids.append(campaign.id)
         text = written(span.text, paras) if traditional else span.text
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
+    tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
     for block in blocks:  # campaigns named outside any task still belong to the notice
         for name, year in find_campaigns(block.text, known):
             campaign = registry.resolve_campaign(name, year, block.text)
             campaigns.setdefault(campaign.id, campaign)
 
     texts = [p.text for p in paras]
+    elements = read_elements(texts, header.title_para, header.metadata_paras, header.doc_number)
+    if traditional:
+        elements = written_elements(elements, paras)
     return Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
@@ -125,12 +137,25 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         references=find_references([texts[i] for i in front + body_index], header.title, header.doc_number),
         sections=outline.sections, tasks=tasks, agencies=list(agencies.values()),
         campaigns=list(campaigns.values()), phases=outline.phases,
-        dropped=cleaned.dropped + header.dropped + (
+        dropped=(dropped or []) + cleaned.dropped + header.dropped + (
             [f"控制字符 control characters: {', '.join(controls)}"] if controls else []), body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note,
-        undetermined=undetermined)
+        undetermined=undetermined, elements=elements)
+
+
+def written_elements(elements: Elements, paras: list[Para]) -> Elements:
+    """The elements in the characters they were written in (found on the simplified copy)."""
+    def keep(value):
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return written(value, paras)
+        if isinstance(value, list):
+            return [keep(v) for v in value]
+        if isinstance(value, Attachment):
+            return replace(value, title=written(value.title, paras))
+        return value
+    return replace(elements, **{name: keep(getattr(elements, name)) for name in Elements.__dataclass_fields__})
 
 
 # Facts a notice should state; when the text does not, the notice converts with the field
