@@ -59,7 +59,8 @@ def agencies_of(content: str, first_leads: bool = False) -> tuple[tuple[str, str
                 # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
                 own = closing_role(name)
                 out.append((name[: -len(own[0])], own[1]) if own else (name, role))
-    if first_leads and out and out[0][1] == "responsible":
+    # 列首为牵头单位: the first of a list of several leads; a single name is responsible
+    if first_leads and len(out) > 1 and out[0][1] == "responsible":
         out[0] = (out[0][0], "lead")
     return tuple(out)
 

@@ -97,6 +97,10 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     traditional = any(p.text != p.orig for p in paras)
     if traditional:
         blocks = [replace(b, text=written(b.text, paras)) for b in blocks]
+        # the facts as the notice writes them: 四川省人民政府辦公廳, 川辦發〔2015〕39號
+        for key in ("title", "notice_title", "issuer", "doc_number"):
+            if getattr(header, key):
+                setattr(header, key, written_anywhere(getattr(header, key), paras))
 
     known = tuple(registry.campaign_names())
     campaigns: dict[str, Campaign] = {}
@@ -108,7 +112,10 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         first_leads = first_leads or bool(span.parenthesis and first_leads_onwards(span.parenthesis))
         for ref in refs:
             if ref.id and ref.id not in agencies:
-                agencies[ref.id] = replace(registry.resolve_agency(ref.name, home), name=ref.name)
+                agencies[ref.id] = replace(registry.resolve_agency(ref.name, home),
+                                           name=written(ref.name, paras) if traditional else ref.name)
+        if traditional:
+            refs = [replace(ref, name=written(ref.name, paras)) for ref in refs]
         ids = []
         for name, year in find_campaigns(span.text, known):
             campaign = registry.resolve_campaign(name, year, span.text)
@@ -117,9 +124,10 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         text = written(span.text, paras) if traditional else span.text
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
     tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
-    for block in blocks:  # campaigns named outside any task still belong to the notice
-        for name, year in find_campaigns(block.text, known):
-            campaign = registry.resolve_campaign(name, year, block.text)
+    # campaigns named outside any task (in the title too) still belong to the notice
+    for text in [header.title or ""] + [block.text for block in blocks]:
+        for name, year in find_campaigns(text, known):
+            campaign = registry.resolve_campaign(name, year, text)
             campaigns.setdefault(campaign.id, campaign)
 
     texts = [p.text for p in paras]
@@ -201,6 +209,21 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
         setattr(header, key, value)
         if key in header.stated:
             header.stated.remove(key)
+
+
+def written_anywhere(text: str, paras: list[Para]) -> str:
+    """`text` in the characters it was written in, also where it spans paragraphs or was
+    normalised (a 文号's brackets): each character as the simplified text maps it, where the
+    notice holds it; otherwise as it is."""
+    hit = written(text, paras)
+    if hit != text:
+        return hit
+    table: dict[str, str] = {}
+    for para in paras:
+        for a, b in zip(para.text, para.orig):
+            if a != b:
+                table.setdefault(a, b)
+    return "".join(table.get(c, c) for c in text)
 
 
 def written(text: str, paras: list[Para]) -> str:
