@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .model import AgencyRef, Jurisdiction
-from .outline import closing_role, label_patterns, vocabulary
+from .outline import closing_role, label_patterns, looks_like_agency, vocabulary
 from .registry import Registry
 
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
@@ -20,9 +20,19 @@ def joiners_re() -> re.Pattern:
 
 
 def split_names(names: str) -> list[str]:
-    """区司法局、区委宣传部 → two names; 市委宣传部等领导小组有关成员单位 → two names."""
-    parts = joiners_re().split(names)
-    return [p.strip() for p in parts if p.strip()]
+    """区司法局、区委宣传部 → two names; 市委宣传部等领导小组有关成员单位 → two names;
+    湖南检验检疫局和长沙海关 → two names, but 文化和旅游局 one."""
+    parts = [q for p in joiners_re().split(names) for q in split_and(p.strip())]
+    return [p for p in parts if p]
+
+
+def split_and(name: str) -> list[str]:
+    """和/与 between two names, each ending as an agency's name does."""
+    for at in (m.start() for m in re.finditer("[和与]", name)):
+        left, right = name[:at], name[at + 1:]
+        if looks_like_agency(left) and looks_like_agency(right):
+            return [left] + split_and(right)
+    return [name]
 
 
 def parse_parenthesis(content: str) -> list[tuple[str, str]]:
@@ -37,6 +47,8 @@ def agencies_of(content: str, first_leads: bool = False) -> tuple[tuple[str, str
     the names after them; a note that the first name leads (列首为牵头单位) makes it lead, as does
     `first_leads`, set when an earlier parenthesis said so for those after it (下同)."""
     content = re.sub(r"\s+", "", content)
+    # 市市场监管局（牵头）、市公安局（配合）: a role in brackets after a name closes that name
+    content = re.sub(r"[（(]([^（）()]{1,20})[）)]", lambda m: m.group(1) if closing_role("某" + m.group(1)) else "", content)
     note = re.search(vocabulary()["first_leads"], content)
     if note:
         first_leads = True

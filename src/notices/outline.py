@@ -15,7 +15,8 @@ from .model import Block, Phase, Section
 from .registry import DATA_DIR
 
 SENTENCE_END = "。！？!?"
-PAREN_RE = re.compile(r"[（(]([^（）()]{1,400})[）)]")
+# A parenthesis, with at most short ones inside it: （责任单位：市市场监管局（牵头）、市公安局）
+PAREN_RE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{1,20}[）)]){1,400})[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,17 @@ GROUP_RE = re.compile(r"^(各|有关|相关|其他|其它)|(部门|单位|机构
 def is_agency_parenthesis(content: str) -> bool:
     if re.search(r"[《》“”]", content):
         return False
-    return labelled(content) or ("。" not in content and closing_role(content) is not None)
+    if labelled(content):
+        return True
+    closing = closing_role(content) if "。" not in content else None
+    # （确保政策落实）closes as （市公安局落实） does: someone must be named
+    return closing is not None and names_someone(content.rstrip("。.；; ")[: -len(closing[0])])
+
+
+def names_someone(names: str) -> bool:
+    """Whether a list of names before a role holds an agency or a group of them."""
+    parts = [n for n in NAME_SPLIT_RE.split(re.sub(r"[\s（）()]+", "", names)) if n]
+    return any(looks_like_agency(n) or GROUP_RE.search(n) or closing_role(n) for n in parts)
 
 
 @dataclass(frozen=True)

@@ -61,3 +61,30 @@ def test_a_parenthesis_of_names_alone_closing_a_sentence_names_who_does_the_work
 ])
 def test_parentheses_that_name_no_one_for_the_work_close_no_task(text):
     assert [p for _, p in split_tasks(text) if p] == []
+
+
+def test_roles_in_brackets_after_names_and_lists_joined_by_he():
+    text = "加强执法协作。（责任单位：市市场监管局（牵头）、市公安局、市文化和旅游局）"
+    assert [p for _, p in split_tasks(text)] == ["责任单位：市市场监管局（牵头）、市公安局、市文化和旅游局"]
+    assert parse_parenthesis("责任单位：市市场监管局（牵头）、市公安局、市文化和旅游局") == [
+        ("市市场监管局", "lead"), ("市公安局", "responsible"), ("市文化和旅游局", "responsible")]
+    assert parse_parenthesis("市市场监管局牵头，市公安局（配合）") == [("市市场监管局", "lead"), ("市公安局", "support")]
+    # 和 joins two names only where both end as names do: 工业和信息化部 is one
+    assert parse_parenthesis("省经信委、湖南检验检疫局和长沙海关配合") == [
+        ("省经信委", "support"), ("湖南检验检疫局", "support"), ("长沙海关", "support")]
+    assert parse_parenthesis("工业和信息化部、规划和自然资源局负责") == [
+        ("工业和信息化部", "responsible"), ("规划和自然资源局", "responsible")]
+
+
+def test_more_ways_of_saying_who_leads_and_who_carries_it_out():
+    assert parse_parenthesis("市公安局为牵头单位，市场监管局为配合单位") == [("市公安局", "lead"), ("市场监管局", "support")]
+    assert parse_parenthesis("区市场监管局、区公安分局按职责分工落实") == [
+        ("区市场监管局", "responsible"), ("区公安分局", "responsible")]
+    # 知识产权局等部门: 部门 is kept as written, and the registry calls it a generic group
+    assert parse_parenthesis("市知识产权局等部门按职责分工负责") == [("市知识产权局", "responsible"), ("部门", "responsible")]
+    assert Registry.load().is_generic("部门")
+
+
+@pytest.mark.parametrize("text", ["要确保各项政策措施落到实处(确保政策落实)。", "完善长效机制(逐步落实)。"])
+def test_a_closing_word_with_no_one_before_it_closes_no_task(text):
+    assert [p for _, p in split_tasks(text) if p] == []
