@@ -109,9 +109,58 @@ def split_names_or_group(names: str) -> list[str]:
     return [names] if names.startswith("各") else split_names(names)
 
 
+# Where no parenthesis assigns a task, its sentences may: 由省商务厅牵头成立…, 省商务厅牵头并协调
+# 省经信委、公安厅和长沙海关等部门…. A list of names, each ending as an agency's name does.
+_NAME = r"(?!由)[\u4e00-\u9fff]{1,20}?(?:%s)"
+# words no agency's name holds: a phrase before 配合 (积极与海关配合) is not a name
+_NOT_NAME_RE = re.compile(r"[的与要将并在对把从向由]|积极|加强|进一步|开展|组织|推进|统筹|指导|督促")
+
+
+@lru_cache(maxsize=1)
+def in_text_patterns() -> list[tuple[re.Pattern, str]]:
+    suffixes = "|".join(map(re.escape, sorted(vocabulary()["agency_suffixes"], key=len, reverse=True)))
+    name = _NAME % suffixes
+    names = f"({name}(?:[、和及]{name})*)"
+    return [(re.compile(f"(?:由|^|[。；;，,：:]){names}(?:分别|共同)?(?:牵头|会同)"), "lead"),
+            (re.compile(f"(?:由|^|[。；;，,：:]){names}(?:按职责分工|按照职责分工)?(?:分别|共同)?负责"), "responsible"),
+            (re.compile(f"(?:协调|会同){names}(?:等(?:有关|相关)?(?:成员单位|部门|单位)|(?=[，,。；;]|共同|开展|做好|加强|推进|形成|建立))"),
+             "support"),
+            (re.compile(f"(?:由|^|[。；;，,：:]){names}(?:积极)?(?:配合|参与|协助)"), "support")]
+
+
+@lru_cache(maxsize=16384)
+def agencies_in_text(text: str) -> tuple[tuple[str, str], ...]:
+    """(name, role) for the agencies a task's own sentences name with a role, in reading order."""
+    from .outline import parse_marker  # the item's number is no part of a name
+
+    _, rest = parse_marker(re.sub(r"\s+", "", text))
+    found: list[tuple[int, str, str]] = []
+    for pattern, role in in_text_patterns():
+        for match in pattern.finditer(rest):
+            at = match.start(1)
+            for name in split_names(match.group(1)):
+                if looks_like_agency(name) and not _NOT_NAME_RE.search(name):
+                    found.append((at, name, role))
+                at += len(name) + 1
+    out: list[tuple[str, str]] = []
+    for _, name, role in sorted(found, key=lambda f: f[0]):
+        if not any(name == n for n, _ in out):
+            out.append((name, role))
+    return tuple(out)
+
+
+def assign_in_text(text: str, registry: Registry, home: Jurisdiction) -> list[AgencyRef]:
+    """The agencies of a task without a parenthesis, as its sentences name them."""
+    return refs_of(agencies_in_text(text), registry, home)
+
+
 def assign(content: str, registry: Registry, home: Jurisdiction, first_leads: bool = False) -> list[AgencyRef]:
+    return refs_of(agencies_of(content, first_leads), registry, home)
+
+
+def refs_of(named, registry: Registry, home: Jurisdiction) -> list[AgencyRef]:
     refs: list[AgencyRef] = []
-    for name, role in agencies_of(content, first_leads):
+    for name, role in named:
         if registry.is_generic(name):
             refs.append(AgencyRef(None, name, role, generic=True))
         else:

@@ -88,3 +88,27 @@ def test_more_ways_of_saying_who_leads_and_who_carries_it_out():
 @pytest.mark.parametrize("text", ["要确保各项政策措施落到实处(确保政策落实)。", "完善长效机制(逐步落实)。"])
 def test_a_closing_word_with_no_one_before_it_closes_no_task(text):
     assert [p for _, p in split_tasks(text) if p] == []
+
+
+def test_a_task_without_a_parenthesis_names_its_agencies_in_its_sentences():
+    from notices.assign import agencies_in_text
+    # 2011 Hunan forwarding notice (对非洲打假保知专项治理)
+    assert agencies_in_text("一、我省在专项行动领导小组下,由省商务厅牵头成立对非洲打假保知专项治理机构。"
+                            "省商务厅组织制定我省实施方案。") == (("省商务厅", "lead"),)
+    assert agencies_in_text("二、省商务厅牵头并协调省经信委、公安厅、湖南检验检疫局和长沙海关等部门共同形成齐抓共管的工作机制。") == (
+        ("省商务厅", "lead"), ("省经信委", "support"), ("公安厅", "support"), ("湖南检验检疫局", "support"),
+        ("长沙海关", "support"))
+    assert agencies_in_text("由市场监管局会同市公安局开展联合执法。") == (("市场监管局", "lead"), ("市公安局", "support"))
+    assert agencies_in_text("（三）加强组织领导。市场监管局负责统筹，公安局、税务局积极配合。") == (
+        ("市场监管局", "responsible"), ("公安局", "support"), ("税务局", "support"))
+
+
+@pytest.mark.parametrize("text", [
+    "三、各有关部门要加强执法检查，积极与海关配合。",      # a phrase, not a name, before 配合
+    "协调各部门加强执法，会同有关部门开展整治。",          # groups, no agency
+    "联合执法检查站开展检查。",
+    "（二）开展版权保护专项整治。加强印刷复制企业监管，严肃查处非法生产、印刷、复制软件行为。",
+])
+def test_sentences_that_name_no_agency_with_a_role_give_none(text):
+    from notices.assign import agencies_in_text
+    assert agencies_in_text(text) == ()
