@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .model import AgencyRef, Jurisdiction
-from .outline import closing_role, label_patterns, looks_like_agency, vocabulary
+from .outline import RUN_ON, closing_role, label_patterns, looks_like_agency, vocabulary
 from .registry import Registry
 
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
@@ -154,6 +154,19 @@ def assign_in_text(text: str, registry: Registry, home: Jurisdiction) -> list[Ag
     return refs_of(agencies_in_text(text), registry, home)
 
 
+def known_tail(name: str, registry: Registry, home: Jurisdiction) -> str | None:
+    """A name run on from the sentence before it (…违法行为市场监管局, where the page lost the
+    opening bracket): the shortest end of it the registry knows, with a place prefix (市/区/县/省)
+    written before it; None when no end of it is an agency the registry knows."""
+    for start in range(len(name) - 2, 0, -1):
+        if registry.resolve_agency(name[start:], home).system != "other":
+            if start > 0 and name[start - 1] in "市区县省" and \
+                    registry.resolve_agency(name[start - 1:], home).system != "other":
+                start -= 1
+            return name[start:]
+    return None
+
+
 def assign(content: str, registry: Registry, home: Jurisdiction, first_leads: bool = False) -> list[AgencyRef]:
     return refs_of(agencies_of(content, first_leads), registry, home)
 
@@ -161,6 +174,10 @@ def assign(content: str, registry: Registry, home: Jurisdiction, first_leads: bo
 def refs_of(named, registry: Registry, home: Jurisdiction) -> list[AgencyRef]:
     refs: list[AgencyRef] = []
     for name, role in named:
+        if name.startswith(RUN_ON):
+            name = known_tail(name[len(RUN_ON):], registry, home)
+            if name is None:
+                continue
         if registry.is_generic(name):
             refs.append(AgencyRef(None, name, role, generic=True))
         else:

@@ -287,14 +287,7 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
     """Pieces of a paragraph, each closed by its parenthesis of agencies (or trailing text)."""
     pieces: list[tuple[str, str | None]] = []
     start = 0
-    for match in PAREN_RE.finditer(text):
-        content = match.group(1)
-        end = match.end()
-        closes = end == len(text) or text[end] in "。；;"
-        # 报送省农委(科教处): a parenthesis right after a name says which part of it, not who works
-        after_name = ends_in_agency_name(text[:match.start()])
-        if not (is_agency_parenthesis(content) or (closes and not after_name and bare_names(content))):
-            continue
+    for end, content in closings(text):
         # keep the full stop after a parenthesis with its task
         while end < len(text) and text[end] in "。；;.，,":
             end += 1
@@ -307,6 +300,53 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
         else:
             pieces.append((tail, None))
     return pieces
+
+
+def closings(text: str) -> list[tuple[int, str]]:
+    """(end, content) of each parenthesis of agencies in a paragraph, in order; with the lists
+    whose opening bracket the page lost (…违法行为市场监管局、武汉海关按职责分工分别负责）)."""
+    found: list[tuple[int, str]] = []
+    inside: list[tuple[int, int]] = []
+    for match in PAREN_RE.finditer(text):
+        inside.append(match.span())
+        content = match.group(1)
+        end = match.end()
+        closes = end == len(text) or text[end] in "。；;"
+        # 报送省农委(科教处): a parenthesis right after a name says which part of it, not who works
+        after_name = ends_in_agency_name(text[:match.start()])
+        if is_agency_parenthesis(content) or (closes and not after_name and bare_names(content)):
+            found.append((end, content))
+    for close in re.finditer(r"[）)]", text):
+        if any(a <= close.start() < b for a, b in inside):
+            continue
+        content = unopened_list(text[:close.start()])
+        if content:
+            found.append((close.end(), content))
+    return sorted(found)
+
+
+# Marks the first name of a list whose opening bracket was lost: it runs on from the sentence.
+RUN_ON = "…"
+
+
+def unopened_list(before: str) -> str | None:
+    """The agency list a stray closing bracket ends, from the clause before it: the names back
+    from the closing words, each ending as an agency's does (short runs that do not, such as
+    经济和信息化公安商务, are dropped), to the first long one, which runs on from the sentence
+    (…违法行为市场监管局): marked with RUN_ON for the registry to cut (assign.known_tail)."""
+    clause = re.split(r"[。；;！？!?（(，,]", before)[-1]
+    closing = closing_role(clause)
+    if not closing or "、" not in clause:
+        return None
+    names: list[str] = []
+    for name in reversed(clause[: -len(closing[0])].split("、")):
+        if len(name) > 12:
+            if agency_name_re().search(name) and looks_like_agency(name):
+                names.insert(0, RUN_ON + name)
+            break
+        if looks_like_agency(name):
+            names.insert(0, name)
+    return "、".join(names) + closing[0] if names else None
 
 
 def sections_headed(sections: list[Section], words: list[str]) -> set[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from notices.assign import agencies_of, first_leads_onwards, parse_parenthesis
+from notices.assign import agencies_of, assign, first_leads_onwards, parse_parenthesis
 from notices.outline import split_tasks
 from notices.parse import parse_text
 from notices.registry import Registry
@@ -112,3 +112,23 @@ def test_a_task_without_a_parenthesis_names_its_agencies_in_its_sentences():
 def test_sentences_that_name_no_agency_with_a_role_give_none(text):
     from notices.assign import agencies_in_text
     assert agencies_in_text(text) == ()
+
+
+def test_a_list_whose_opening_bracket_the_page_lost_still_names_its_agencies():
+    # 2019 Wuhan work plan, flattened by the page: no （ before the list, a run of three names glued
+    text = ("1.强化网络市场监管严格贯彻落实《电子商务法》有关规定,着力规范电子商务主体资格,严厉打击网上销售假冒伪劣产品、"
+            "不安全食品假药劣药不正当竞争网络交易违法行为市场监管局、经济和信息化公安商务、武汉海关、市园林和林业局、"
+            "市委网信办、邮政管理局按职责分工分别负责)2.加强网络侵权盗版治理")
+    pieces = split_tasks(text)
+    assert len(pieces) == 2 and pieces[0][0].endswith("分别负责)") and pieces[1] == ("2.加强网络侵权盗版治理", None)
+    registry = Registry.load()
+    home = registry.jurisdiction_in("武汉市")
+    refs = assign(pieces[0][1], registry, home)
+    assert [(r.name, r.role) for r in refs] == [
+        ("市场监管局", "responsible"), ("武汉海关", "responsible"), ("市园林和林业局", "responsible"),
+        ("市委网信办", "responsible"), ("邮政管理局", "responsible")]
+
+
+def test_a_closing_bracket_after_ordinary_words_closes_no_task():
+    assert [p for _, p in split_tasks("加强监管、严格执法)。开展宣传。") if p] == []
+    assert [p for _, p in split_tasks("强化部门协作，市场监管局、公安局按职责分工负责。") if p] == []
