@@ -84,9 +84,24 @@ def normalise_doc_number(text: str) -> str:
     return re.sub(r"[〔\[［【(（]?((?:19|20)\d{2})[\]］】)）〕]", r"〔\1〕", text, count=1)
 
 
+# A law portal's fields: 【制定机关】…【公布日期】…【字号】… (its 字号 is the 文号, not a font size)
+PORTAL_LABEL_RE = re.compile(r"【\s*([\u4e00-\u9fff\s]{2,8}?)\s*】")
+# A bare date and time opening a page's byline: 2022-09-28 16:08 来源: …
+BYLINE_DATE_RE = re.compile(r"^((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?=.{0,40}(?:来源|作者|浏览|点击)[:：])")
+
+
 def table_fields(text: str) -> list[tuple[str, str]] | None:
-    """(label, value) pairs of a metadata line, or None when the line is not one."""
-    compact = re.sub(r"\s+", "", text)
+    """(label, value) pairs of a metadata line, or None when the line is not one.
+
+    Labels may be spaced (索 引 号:), follow a bullet (•文号:), sit in a law portal's 【】, or be
+    pipes' cells; a page's byline may open with its date (2022-09-28 16:08 来源: …)."""
+    text = re.sub(r"(?<=\d)\s+(?=\d)", "T", text)  # a date and its time stay apart
+    if "【" in text:
+        text = PORTAL_LABEL_RE.sub(lambda m: ("文号" if re.sub(r"\s", "", m.group(1)) == "字号" else m.group(1)) + ":", text)
+    compact = re.sub(r"\s+", "", text).lstrip("•·●◆■□▪-")
+    byline = BYLINE_DATE_RE.match(compact)
+    if byline:
+        compact = "发布时间:" + compact
     if "|" in compact:
         cells = [c for c in compact.split("|")]
         if not any(label_re().match(c) for c in cells):
@@ -335,6 +350,7 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
             continue
         names: list[str] = []
         j = i - 1
+        # the 附件说明 above a signature is no part of it
         while j >= 0 and j in allowed and len(names) < 3 and texts[j] and not SENTENCE_PUNCT.search(texts[j]) \
                 and len(texts[j]) <= 40 and not re.match(r"附\s*件|[(（]", texts[j]):
             names.insert(0, texts[j])

@@ -41,7 +41,8 @@ def front_matter(data: dict) -> str:
 def page_front_matter(notice: Notice, lang: str) -> dict:
     title = notice.title if lang == "zh" else (notice.title_en or notice.title)
     return {
-        "title": title,
+        # the theme puts the title into <title> and the navigation: no markup from outside
+        "title": title.replace("<", "＜").replace(">", "＞"),
         "notice": notice.slug,
         "doc_type": notice.doc_type,
         "jurisdiction": notice.jurisdiction["id"],

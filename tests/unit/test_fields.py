@@ -93,16 +93,6 @@ def test_cited_number_in_the_body_is_not_the_notices_own():
     assert extract_header(clean(raw).paras).doc_number is None
 
 
-def test_labelled_parentheses_and_the_first_is_lead_note():
-    from notices.assign import agencies_of, says_first_is_lead
-    note = "责任单位:省工商局、省发展改革委、商务厅。列首为牵头单位,下同"
-    assert says_first_is_lead(note)
-    assert agencies_of(note, True) == (("省工商局", "lead"), ("省发展改革委", "responsible"), ("商务厅", "responsible"))
-    assert agencies_of("责任单位：省质监局") == (("省质监局", "responsible"),)
-    assert agencies_of("牵头单位：省工商局；配合单位：省公安厅、省质监局") == (
-        ("省工商局", "lead"), ("省公安厅", "support"), ("省质监局", "support"))
-
-
 def test_titles_printed_on_several_lines_and_doc_numbers_in_their_real_forms():
     from notices.clean import clean
     from notices.metadata import extract_header

@@ -71,7 +71,8 @@ def test_undetermined_notices_have_their_own_catalogue_page(reg):
     other = parse_text("大冶市打击侵权假冒工作领导小组办公室关于印发2022年工作要点的通知" + BODY.format(a="市"), reg,
                        slug="daye").to_dict()
     site = from_registry([n, other], reg, DATA_DIR)
-    pages = {p.path: p for p in indexes.place_pages(site)}
-    page = pages["catalogue/places/undetermined"]
-    assert "地区未确定" in page.zh and "Place not determined" in page.en
-    assert "nowhere" in page.zh and "daye" not in page.zh
+    pages = {path: notices for path, _, notices in indexes.listings(site)}
+    assert [x["slug"] for x in pages["catalogue/places/undetermined"]] == ["nowhere"]
+    zh, en = (indexes.listing_view(site, "place:undetermined", 1, lang) for lang in ("zh", "en"))
+    assert "地区未确定" in zh.title and "Place not determined" in en.title
+    assert zh.level == "地区未确定" and en.level == "Place not determined"

@@ -81,23 +81,3 @@ def test_a_short_sentence_closed_by_its_agencies_is_a_task_not_a_heading():
     outline = build_outline(["（四）强化重点市场治理", "1.建立健全全市重点市场名录。(市打击侵权假冒工作领导小组办公室牵头)落实属地责任。(市市场监管局负责)"])
     assert [s.id for s in outline.sections] == ["s-4"]
     assert [t.id for t in outline.tasks] == ["t-4-1", "t-4-1-b"]
-
-
-def test_leaf_items_carrying_work_are_tasks_and_principles_are_not():
-    out = build_outline(["一、总体要求", "（一）指导思想", "以习近平新时代中国特色社会主义思想为指导。",
-                         "二、重点任务", "（一）开展生产环节治理整顿", "全面排查质量安全风险。（责任单位：省质监局）",
-                         "（二）开展流通环节治理整顿", "强化流通领域商品质量监管。",
-                         "（三）开展网络商品交易秩序整顿",
-                         "四川省人民政府办公厅", "2013年7月3日"])
-    assert [t.id for t in out.tasks] == ["t-2-1", "t-2-2", "t-2-3"]
-    assert out.tasks[0].parenthesis == "责任单位：省质监局"
-    assert out.tasks[1].parenthesis is None and out.tasks[1].section == "s-2-2"
-    # the signature under the last item is not part of it
-    assert "办公厅" not in out.tasks[2].text
-    assert [b.id for b in out.blocks if b.kind == "task"] == ["t-2-1", "t-2-2", "t-2-3"]
-
-
-def test_an_item_divided_by_parentheses_is_not_a_task_of_its_own():
-    out = build_outline(["一、加强执法", "1.严厉打击商标侵权。（区市场监管局负责）加强宣传。（区委宣传部牵头）",
-                         "2.加强组织领导。各部门要高度重视。"])
-    assert [t.id for t in out.tasks] == ["t-1-1", "t-1-1-b", "t-1-2"]
