@@ -211,8 +211,13 @@ def build_outline(paras: list[str]) -> Outline:
     items: list[Item] = []
     task_ids: dict[str, int] = {}
     item: Item | None = None  # the numbered item being read: unnumbered paragraphs belong to it
+    listing = False  # reading the list of a 附件 line: 附件：1.…方案 / 2.…名单
     for index, text in enumerate(paras):
         marker, rest = parse_marker(text)
+        if listing and marker and marker.level == 3 and len(rest) <= 60 and not re.search("[。；;]", rest):
+            marker, rest = None, text  # the next attachment's title, not an item
+        else:
+            listing = bool(ATTACHMENT_RE.match(text))
         heading = None
         heading_block = None
         if marker:

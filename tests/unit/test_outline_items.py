@@ -95,3 +95,13 @@ def test_a_heading_item_whose_text_follows_is_a_task_with_that_text():
     outline = build_outline(paras)
     assert [(t.id, t.text) for t in outline.tasks] == [
         ("t-2-1", "在综合频道开展专题宣传。"), ("t-2-2", "在主要报刊设立专版。"), ("t-2-3", "在城区的大中型商场、超市的出")]
+
+
+def test_the_list_of_attachments_under_a_notice_is_no_task():
+    paras = ["现将《2023年工作方案》印发给你们，请认真贯彻执行。", "附件：1.2023年某某县打击侵权假冒工作方案",
+             "2.打击侵权假冒工作联络员名单", "某某县市场监督管理局", "2023年3月1日",
+             "一、主要任务", "（一）加强市场监管。开展市场检查。（县市场监管局负责）",
+             "（二）加强宣传。开展宣传活动。"]
+    outline = build_outline(paras)
+    assert [t.id for t in outline.tasks] == ["t-1-1", "t-1-2"]
+    assert [b.kind for b in outline.blocks[:3]] == ["paragraph", "paragraph", "paragraph"]
