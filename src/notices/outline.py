@@ -67,6 +67,11 @@ def label_patterns() -> list[tuple[re.Pattern, str]]:
             for p in patterns]
 
 
+def agency_line(text: str) -> bool:
+    """A line of labelled agencies under an item (牵头单位：市市场监管局；配合单位：市公安局)."""
+    return labelled(text) and len(text) <= 300 and not re.search("[。！？]", text.rstrip("。"))
+
+
 def labelled(content: str) -> bool:
     """（责任单位：省质监局）, （牵头单位：市市场监管局；配合单位：市公安局）"""
     return any(rx.match(content) for rx, _ in label_patterns())
@@ -184,6 +189,7 @@ class Item:
     heading_block: int | None = None
     body: list[int] = field(default_factory=list)  # paragraph blocks, in order
     has_task: bool = False  # a parenthesis of agencies closes work within it
+    agencies: list[str] = field(default_factory=list)  # lines of labelled agencies under it
     leaf: bool = True  # no numbered item below it
 
     @property
@@ -241,6 +247,10 @@ def build_outline(paras: list[str]) -> Outline:
         elif item is not None and closes_items(rest, paras[index + 1] if index + 1 < len(paras) else ""):
             item = None
         if not rest:
+            continue
+        if item is not None and not marker and agency_line(rest):
+            item.agencies.append(rest.rstrip("。.；; "))  # 牵头单位：市市场监管局 under the item's text
+            out.blocks.append(Block("paragraph", rest))
             continue
         spans = split_tasks(rest)
         if not any(paren for _, paren in spans):
@@ -404,7 +414,7 @@ def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int]) ->
             section = next((numbers_id("s-", item.path[:d]) for d in range(len(item.path) - 1, 0, -1)
                             if numbers_id("s-", item.path[:d]) in known), None)
         task_id = unique_id(numbers_id("t-", item.path), task_ids)
-        out.tasks.append(TaskSpan(task_id, item.path, text, None, section, at))
+        out.tasks.append(TaskSpan(task_id, item.path, text, "；".join(item.agencies) or None, section, at))
         out.blocks[at] = Block("task", out.blocks[at].text, task_id)
     out.tasks.sort(key=lambda t: t.block)
 

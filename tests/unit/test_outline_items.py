@@ -105,3 +105,18 @@ def test_the_list_of_attachments_under_a_notice_is_no_task():
     outline = build_outline(paras)
     assert [t.id for t in outline.tasks] == ["t-1-1", "t-1-2"]
     assert [b.kind for b in outline.blocks[:3]] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_lines_of_labelled_agencies_under_an_item_assign_it():
+    from notices.assign import parse_parenthesis
+    paras = ["一、主要任务", "1.加强市场监管。开展市场检查。", "牵头单位：市市场监管局", "配合单位：市公安局、市商务局",
+             "2.加强宣传", "责任单位：市委宣传部（牵头）、市文旅局", "3.强化督查。加强检查。"]
+    outline = build_outline(paras)
+    assert [(t.id, t.parenthesis) for t in outline.tasks] == [
+        ("t-1-1", "牵头单位：市市场监管局；配合单位：市公安局、市商务局"),
+        ("t-1-2", "责任单位：市委宣传部（牵头）、市文旅局"), ("t-1-3", None)]
+    assert parse_parenthesis(outline.tasks[0].parenthesis) == [
+        ("市市场监管局", "lead"), ("市公安局", "support"), ("市商务局", "support")]
+    # the lines stay in the text as written
+    assert [b.text for b in outline.blocks if b.text.startswith(("牵头", "配合", "责任"))] == [
+        "牵头单位：市市场监管局", "配合单位：市公安局、市商务局", "责任单位：市委宣传部（牵头）、市文旅局"]
