@@ -132,3 +132,10 @@ def test_a_list_whose_opening_bracket_the_page_lost_still_names_its_agencies():
 def test_a_closing_bracket_after_ordinary_words_closes_no_task():
     assert [p for _, p in split_tasks("加强监管、严格执法)。开展宣传。") if p] == []
     assert [p for _, p in split_tasks("强化部门协作，市场监管局、公安局按职责分工负责。") if p] == []
+
+
+def test_short_labels_and_each_ones_own_duties():
+    assert parse_parenthesis("牵头：市市场监管局；配合：市公安局") == [("市市场监管局", "lead"), ("市公安局", "support")]
+    assert parse_parenthesis("市场监管局、公安局按照各自职责负责") == [("市场监管局", "responsible"), ("公安局", "responsible")]
+    assert parse_parenthesis("市场监管局负责，公安局等配合") == [("市场监管局", "responsible"), ("公安局", "support")]
+    assert [p for _, p in split_tasks("开展宣传(市市场监管局等)。")] == ["市市场监管局等"]
