@@ -169,7 +169,9 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
             continue
         j = i + 1
-        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]):
+        # a line that is a whole title of its own (四川省人民政府关于…的通知) starts a new one
+        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]) \
+                and not NOTICE_TITLE_RE.match(texts[j]) and not texts[j].startswith("关于"):
             j += 1
         joined = "".join(texts[i:j])
         if j - i >= 2 and TITLE_LINE_END_RE.search(joined) and len(joined) <= 120:
@@ -371,14 +373,22 @@ def find_own_doc_number(texts: list[str], header: Header) -> None:
     if header.doc_number:
         return
     top = header.title_para if header.title_para is not None else len(texts)
-    for i in range(min(len(texts), max(top + 4, 0), HEAD_LIMIT)):
+    for i in range(min(len(texts), HEAD_LIMIT)):
         text = texts[i].strip()
-        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 60):
+        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 80):
             break  # the salutation or the body: what follows is cited
         match = OWN_DOC_NUMBER_RE.match(text)
-        if match and (len(text) <= 40 or i < top):
+        if match is None:
+            continue
+        after = text[match.end():]
+        # 川办发〔2012〕46号二○一二年七月二十五日: the date of writing may follow on the line
+        dated = DATE_RE.match(after)
+        if len(text) <= 40 or i < top or dated or after[:1] in "(（":
             header.doc_number = normalise_doc_number(match.group("number"))
             header.stated.append("doc_number")
+            if dated and header.issued_date is None and parse_date(dated.group(0)):
+                header.issued_date = parse_date(dated.group(0))
+                header.stated.append("issued_date")
             return
 
 
