@@ -329,6 +329,13 @@ def find_issuer(texts: list[str], header: Header) -> None:
                 header.issued_date = when
                 header.stated.append("issued_date")
             break
+    if header.issued_date is None:
+        # a date alone on its line, its signature left out by the page it came from
+        for i, text in enumerate(texts):
+            if i not in header.metadata_paras and is_date_line(text.strip("（）() ")):
+                header.issued_date = parse_date(text.strip("（）() "))
+                header.stated.append("issued_date")
+                break
     if header.issuer is None and header.issuer_table:
         header.issuer = header.issuer_table
     if header.issuer:
