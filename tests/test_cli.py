@@ -36,7 +36,7 @@ def test_convert_is_deterministic(tmp_path):
     assert run("convert", ROOT / "sources", "--out", first).returncode == 0
     assert run("convert", ROOT / "sources", "--out", second).returncode == 0
     names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir()) and len(names) == 20
+    assert names == sorted(p.name for p in second.iterdir()) and len(names) == 25  # five files a notice: zh, en, record, text, original
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
@@ -161,6 +161,42 @@ def test_dropped_furniture_is_reported_one_quoted_string_each(tmp_path):
     line = next(line for line in result.stdout.splitlines() if "dropped as page furniture" in line)
     assert line.startswith(f"{source}: 去除页面杂项 dropped as page furniture (8): ")
     assert line.endswith(": 「| |」、「浏览次数:」、「|」、「|」、「|」、「|」、「|」、「|」")
+
+
+def test_check_asks_for_the_originals_address(tmp_path):
+    """A notice whose sidecar gives no source_url (or that has none) gets a warning naming the
+    sidecar to write it in; it does not fail the check. With source_url, no such warning."""
+    folder, pages = tmp_path / "in", tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "changning.txt")
+    assert run("convert", folder, "--out", pages).returncode == 0
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 0
+    assert f"警告 warning: {folder / 'changning.meta.yml'}: 没有原文网址；请在旁注文件中写 source_url" in result.stdout
+    assert "no source_url: write the address of the issuing authority's page in the sidecar" in result.stdout
+    (folder / "changning.meta.yml").write_text("source_url: https://www.shcn.gov.cn/art/2020/4/1/art_1.html\n",
+                                               encoding="utf-8")
+    assert run("convert", folder, "--out", pages).returncode == 0
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 0 and "source_url" not in result.stdout
+
+
+def test_the_original_is_published_readable_and_as_obtained(tmp_path):
+    """<slug>.source.txt: the text as UTF-8 with a byte-order mark (a browser shows it right without
+    a charset from the server); <slug>.original: the bytes as obtained, whose SHA-256 the record gives."""
+    import hashlib
+    import json
+
+    source = tmp_path / "2020-gbk-notice.txt"
+    text = GOOD.read_text(encoding="utf-8")
+    source.write_bytes(text.encode("gb18030"))
+    out = tmp_path / "out"
+    assert run("convert", source, "--out", out).returncode == 0
+    readable = (out / "2020-gbk-notice.source.txt").read_bytes()
+    assert readable.startswith(b"\xef\xbb\xbf") and readable[3:].decode("utf-8") == text
+    assert (out / "2020-gbk-notice.original").read_bytes() == source.read_bytes()
+    record = json.loads((out / "2020-gbk-notice.json").read_text(encoding="utf-8"))
+    assert record["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
 
 
 def test_routine_notes_are_summed_up_in_one_line_with_the_details_in_a_report(tmp_path):

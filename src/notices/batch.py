@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import NoticeError
-from .ingest import REFUSED_SUFFIXES, SOURCE_SUFFIXES
+from .ingest import REFUSED_SUFFIXES, SOURCE_SUFFIXES, decode
 from .model import Notice
 from .parse import load_notice, slug_for
 from .registry import DATA_DIR, Registry
@@ -33,7 +33,7 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 SOURCES_DIR = ROOT / "sources"
 PAGES_DIR = ROOT / "docs" / "notices"
-OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt", ".source.pdf", ".source.docx")
+OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt", ".original", ".source.pdf", ".source.docx")
 
 
 @dataclass
@@ -91,7 +91,7 @@ def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Cal
                 batch.errors.append(NoticeError(
                     str(path), f"与 {names} 会生成同一个页面“{slug}”；请改名其中一个文件",
                     f"this and {', '.join(p.name for p in paths if p != path)} would make the same page '{slug}'; rename one"))
-        elif not paths[0].exists():
+        elif not os.path.lexists(paths[0]):  # a link to nowhere is reported as a link, when read
             batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
         else:
             todo.append(paths[0])
@@ -301,10 +301,21 @@ def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
         f"{notice.slug}.md": render_zh(notice).encode("utf-8"),
         f"{notice.slug}.en.md": render_en(notice).encode("utf-8"),
         f"{notice.slug}.json": render_json(notice).encode("utf-8"),
-        # the file as obtained: text and web pages always served as plain text, so that no markup
-        # in them can run; a PDF or a .docx as itself
-        notice.original_name: source.read_bytes(),
+        **original_files(notice, source.read_bytes(), str(source)),
     }
+
+
+def original_files(notice: Notice, data: bytes, shown: str) -> dict[str, bytes]:
+    """The file as obtained. A PDF or a .docx is published as itself. Text and web pages twice: to
+    read, <slug>.source.txt, the text as UTF-8 with a byte-order mark, so that every browser shows
+    it right even from a server that sends no charset (a GB18030 file served as plain text was
+    mojibake), and always plain text, so that no markup in a saved page can run; to check,
+    <slug>.original, the bytes as obtained (its SHA-256 is the page's), with no extension a
+    browser renders: it is downloaded."""
+    if not notice.original_name.endswith(".source.txt"):
+        return {notice.original_name: data}
+    text, _ = decode(data, shown)
+    return {notice.original_name: ("\ufeff" + text).encode("utf-8"), f"{notice.slug}.original": data}
 
 
 # Temporary files carry the id of the process that made them (`.<name>.<random>.<pid>.tmp`):

@@ -20,6 +20,7 @@ from .registry import DATA_DIR, Registry
 from .safety import MARKUP_RE, markup_in
 
 CORPUS_DIR = DATA_DIR.parent / "corpus" / "real"
+from .sidecar import sidecar_path
 
 
 def fail(message: str) -> None:
@@ -197,6 +198,11 @@ def cmd_check(args) -> int:
                                 f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
         warnings += markup_warnings(path, notice)
         warnings += [undetermined_warning(path, key) for key in notice.undetermined]
+        if not notice.source_url:
+            sidecar = sidecar_path(path)
+            warnings.append(f"{sidecar}: 没有原文网址；请在旁注文件中写 source_url（发布机关网页的地址），"
+                            f"读者可一键查看原文 / no source_url: write the address of the issuing authority's "
+                            f"page in the sidecar, so readers reach the original in one click")
         if not notice.summary_en:
             warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
                             f"no English summary yet (write summary_en in {path.stem}.meta.yml)")

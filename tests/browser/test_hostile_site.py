@@ -77,6 +77,10 @@ def test_the_rest_is_published(hostile_site):
     page = (hostile_site / "agencies").rglob("*svgonloadalert110*/index.html")
     text = next(page).read_text(encoding="utf-8")
     assert "市&lt;svg/onload=alert`110`&gt;局" in text
+    # a campaign named with a tag in its quotes: its name is text wherever it is shown
+    pages = {p: p.read_text(encoding="utf-8") for p in hostile_site.rglob("*.html")}
+    assert not [p for p, html in pages.items() if "<i>雷霆</i>" in html]
+    assert len([p for p, html in pages.items() if "&lt;i&gt;雷霆&lt;/i&gt;" in html]) >= 2  # its campaign page, both languages
 
 
 def test_no_page_holds_anything_live_from_the_corpus(hostile_site):
