@@ -18,7 +18,7 @@ from .registry import DATA_DIR
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]?\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
 ORG_END_RE = re.compile(r"(局|委|办|办公室|小组|政府|部|院|厅|会|中心|署|分局|海关|所|队|处|科|党委)(（代）|\(代\))?$")
-NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}的(?:通知|通报|决定|意见|函|批复|公告)"
+NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}(?:的|的实施|实施|指导)(?:通知|通报|决定|意见|函|批复|公告)"
                              r"|关于(?:印发|转发).{4,120}(?:要点|方案|安排|意见|办法|计划|规定|细则))$")
 # “…于2022年7月7日印发《…》”: the subject of an explicit 印发 sentence, and its date.
 ISSUED_SENTENCE_RE = re.compile(
@@ -27,7 +27,8 @@ QUOTED_TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
 # a title line that carries its own 文号 at its end: 关于…的通知(黔农办发〔2011〕140号)
 TRAILING_DOC_NUMBER_RE = re.compile(
-    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]$")
+    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*(?:[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]"
+    r"|(?<=要点|方案|意见|通知|安排|办法|决定)(?P<glued>" + DOC_NUMBER_RE.pattern.replace("(?P<", "(?P<g_").replace("((?:19", "((?:19") + r"))$")
 
 
 @dataclass
@@ -169,7 +170,9 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
             continue
         j = i + 1
-        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]):
+        # a line that is a whole title of its own (四川省人民政府关于…的通知) starts a new one
+        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]) \
+                and not NOTICE_TITLE_RE.match(texts[j]) and ("关于" not in texts[j] or "关于" in texts[i]):
             j += 1
         joined = "".join(texts[i:j])
         if j - i >= 2 and TITLE_LINE_END_RE.search(joined) and len(joined) <= 120:
@@ -182,17 +185,24 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
 
 
+PART_NUMBER_RE = re.compile(r"[(（]\d{1,2}[)）]$")
+
+
 def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
     """A title line ending in its own 文号 in brackets: the title without it, the 文号 kept
     (the first such line only; cited 文号 sit inside sentences)."""
     for index, text in enumerate(texts[:30]):
         if index in header.metadata_paras:
             continue
+        # a portal's part number after a title: …工作要点的通知(4)
+        part = PART_NUMBER_RE.search(text)
+        if part and NOTICE_TITLE_RE.match(text[:part.start()]):
+            texts[index] = text = text[:part.start()]
         match = TRAILING_DOC_NUMBER_RE.match(text)
         if match and "《" not in text[:2]:
             texts[index] = match["title"]
             if header.doc_number is None:
-                header.doc_number = normalise_doc_number(match["number"])
+                header.doc_number = normalise_doc_number(match["number"] or match["glued"])
                 header.stated.append("doc_number")
             return
 
@@ -243,7 +253,8 @@ def find_titles(texts: list[str], header: Header) -> None:
         match = NOTICE_TITLE_RE.match(text)
         if match and not SENTENCE_PUNCT.search(text) and header.notice_title is None:
             header.notice_title = match["title"]
-            prefix = match["prefix"] if match["prefix"] and is_org_name(match["prefix"]) else None
+            prefix = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)
+            prefix = prefix if prefix and is_org_name(prefix) else None
             above = previous_text(texts, index, header)
             if prefix is None and above and is_org_name(above) and not DOC_NUMBER_RE.search(above):
                 prefix = above
@@ -327,6 +338,13 @@ def find_issuer(texts: list[str], header: Header) -> None:
                 header.issued_date = when
                 header.stated.append("issued_date")
             break
+    if header.issued_date is None:
+        # a date alone on its line, its signature left out by the page it came from
+        for i, text in enumerate(texts):
+            if i not in header.metadata_paras and is_date_line(text.strip("（）() ")):
+                header.issued_date = parse_date(text.strip("（）() "))
+                header.stated.append("issued_date")
+                break
     if header.issuer is None and header.issuer_table:
         header.issuer = header.issuer_table
     if header.issuer:
@@ -371,14 +389,22 @@ def find_own_doc_number(texts: list[str], header: Header) -> None:
     if header.doc_number:
         return
     top = header.title_para if header.title_para is not None else len(texts)
-    for i in range(min(len(texts), max(top + 4, 0), HEAD_LIMIT)):
+    for i in range(min(len(texts), HEAD_LIMIT)):
         text = texts[i].strip()
-        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 60):
+        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 80):
             break  # the salutation or the body: what follows is cited
         match = OWN_DOC_NUMBER_RE.match(text)
-        if match and (len(text) <= 40 or i < top):
+        if match is None:
+            continue
+        after = text[match.end():]
+        # 川办发〔2012〕46号二○一二年七月二十五日: the date of writing may follow on the line
+        dated = DATE_RE.match(after)
+        if len(text) <= 40 or i < top or dated or after[:1] in "(（":
             header.doc_number = normalise_doc_number(match.group("number"))
             header.stated.append("doc_number")
+            if dated and header.issued_date is None and parse_date(dated.group(0)):
+                header.issued_date = parse_date(dated.group(0))
+                header.stated.append("issued_date")
             return
 
 

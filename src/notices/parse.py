@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .assign import assign, assign_in_text, first_leads_onwards
 from .campaigns import find_campaigns
-from .clean import Para, clean
+from .clean import Para, clean, to_simplified
 from .corrections import correct_tasks
 from .elements import read_elements
 from .errors import NoticeError
@@ -95,6 +95,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     outline = build_outline([paras[i].text for i in body_index])
     blocks = [Block("paragraph", paras[i].text) for i in front] + outline.blocks
     traditional = any(p.text != p.orig for p in paras)
+    simplified = blocks  # matched against (campaign names are simplified)
     if traditional:
         blocks = [replace(b, text=written(b.text, paras)) for b in blocks]
         # the facts as the notice writes them: 四川省人民政府辦公廳, 川辦發〔2015〕39號
@@ -126,7 +127,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
     tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
     # campaigns named outside any task (in the title too) still belong to the notice
-    for text in [header.title or ""] + [block.text for block in blocks]:
+    for text in [to_simplified(header.title or "")] + [block.text for block in simplified]:
         for name, year in find_campaigns(text, known):
             campaign = registry.resolve_campaign(name, year, text)
             campaigns.setdefault(campaign.id, campaign)
