@@ -11,6 +11,8 @@ from .outline import RUN_ON, closing_role, label_patterns, looks_like_agency, vo
 from .registry import Registry
 
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
+# Names a page set apart by ideographic spaces (市场监管局　公安局　商务局负责): a list
+WIDE_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:\u3000+|\s{2,})(?=[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +48,7 @@ def agencies_of(content: str, first_leads: bool = False) -> tuple[tuple[str, str
     """(name, role) of each agency of a parenthesis. Labels (责任单位：, 牵头单位：) give the role of
     the names after them; a note that the first name leads (列首为牵头单位) makes it lead, as does
     `first_leads`, set when an earlier parenthesis said so for those after it (下同)."""
-    content = re.sub(r"\s+", "", content)
+    content = re.sub(r"\s+", "", WIDE_GAP_RE.sub("、", content))
     # 市市场监管局（牵头）、市公安局（配合）: a role in brackets after a name closes that name
     content = re.sub(r"[（(]([^（）()]{1,20})[）)]", lambda m: m.group(1) if closing_role("某" + m.group(1)) else "", content)
     note = re.search(vocabulary()["first_leads"], content)

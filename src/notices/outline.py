@@ -84,7 +84,9 @@ def bare_names(content: str) -> bool:
     """A parenthesis of agency names alone: （市商务粮食局）, （市商务粮食局、各县市区商务粮食主管部门）."""
     if re.match(vocabulary()["not_agency_lists"], content):
         return False
-    names = [n.removesuffix("等") for n in NAME_SPLIT_RE.split(re.sub(r"\s+", "", content)) if n]
+    names = [n.removesuffix("等") for n in NAME_SPLIT_RE.split(re.sub(r"\u3000+|\s{2,}", "、", content.strip()))
+             if n.strip()]
+    names = [re.sub(r"\s+", "", n) for n in names]
     agencies = [n for n in names if looks_like_agency(n)]
     return bool(agencies) and all(n in agencies or GROUP_RE.search(n) for n in names)
 

@@ -139,3 +139,9 @@ def test_short_labels_and_each_ones_own_duties():
     assert parse_parenthesis("市场监管局、公安局按照各自职责负责") == [("市场监管局", "responsible"), ("公安局", "responsible")]
     assert parse_parenthesis("市场监管局负责，公安局等配合") == [("市场监管局", "responsible"), ("公安局", "support")]
     assert [p for _, p in split_tasks("开展宣传(市市场监管局等)。")] == ["市市场监管局等"]
+
+
+def test_names_set_apart_by_ideographic_spaces_are_a_list():
+    assert parse_parenthesis("市场监管局\u3000公安局\u3000\u3000商务局按职责分工负责") == [
+        ("市场监管局", "responsible"), ("公安局", "responsible"), ("商务局", "responsible")]
+    assert parse_parenthesis("区委 宣传部负责") == [("区委宣传部", "responsible")]  # a space a PDF left in a name
