@@ -138,6 +138,8 @@ def test_short_labels_and_each_ones_own_duties():
     assert parse_parenthesis("牵头：市市场监管局；配合：市公安局") == [("市市场监管局", "lead"), ("市公安局", "support")]
     assert parse_parenthesis("市场监管局、公安局按照各自职责负责") == [("市场监管局", "responsible"), ("公安局", "responsible")]
     assert parse_parenthesis("市场监管局负责，公安局等配合") == [("市场监管局", "responsible"), ("公安局", "support")]
+    assert parse_parenthesis("市双打办牵头抓总，各成员单位按职责分工负责") == [
+        ("市双打办", "lead"), ("各成员单位", "responsible")]
     assert [p for _, p in split_tasks("开展宣传(市市场监管局等)。")] == ["市市场监管局等"]
 
 
