@@ -104,7 +104,9 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     if byline:
         compact = "发布时间:" + compact
     if "|" in compact:
-        cells = [c for c in compact.split("|")]
+        # an HTML table's cells: <th>索引号</th><td>…</td>, two pairs a row, the label with or
+        # without its colon
+        cells = [c + ":" if c in label_map() else c for c in compact.split("|")]
         if not any(label_re().match(c) for c in cells):
             return None
         pairs: list[tuple[str, str]] = []
@@ -207,9 +209,27 @@ def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
             return
 
 
+def label_alone(text: str) -> str | None:
+    """A label on a line of its own (one field a line, a definition list's term): 成文日期, 索 引 号："""
+    compact = re.sub(r"\s+", "", text).rstrip(":：")
+    return compact if compact in label_map() and label_map()[compact] != "title" else None
+
+
 def read_tables(paras: list[Para], header: Header) -> None:
+    skip = -1
     for index, para in enumerate(paras):
-        pairs = table_fields(para.text)
+        if index == skip:
+            continue
+        label = label_alone(para.text)
+        following = paras[index + 1].text if index + 1 < len(paras) else ""
+        if label and following and len(following) <= 80 and not label_alone(following) \
+                and table_fields(following) is None:
+            # its value on the next line (a definition list's ":   value" too)
+            pairs = [(label, following.lstrip(":： "))]
+            header.metadata_paras.add(index + 1)
+            skip = index + 1
+        else:
+            pairs = table_fields(para.text)
         if pairs is None:
             continue
         header.metadata_paras.add(index)
