@@ -267,10 +267,18 @@ def find_titles(texts: list[str], header: Header) -> None:
     issuer included (四川省人民政府办公厅关于…的通知), whether on the same line or the line above."""
     quoted = None
     own = None  # (index, full title) of a 关于… document that transmits nothing
+    # a portal prints the title several times (breadcrumb, heading, the document's own line):
+    # the line that carries its issuer is the document's own
+    lines = [i for i, t in enumerate(texts[:HEAD_LIMIT]) if i not in header.metadata_paras and t
+             and not SENTENCE_PUNCT.search(t) and NOTICE_TITLE_RE.match(t)]
+    best = next((i for i in lines if is_org_name(OWN_DOC_NUMBER_RE.sub("", NOTICE_TITLE_RE.match(texts[i])["prefix"] or "", count=1))),
+                lines[0] if lines else None)
     for index, text in enumerate(texts):
         if index in header.metadata_paras or not text:
             continue
         match = NOTICE_TITLE_RE.match(text)
+        if match and best is not None and index in lines and index != best:
+            continue
         if match and not SENTENCE_PUNCT.search(text) and header.notice_title is None:
             header.notice_title = match["title"]
             prefix = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)

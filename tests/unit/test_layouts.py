@@ -52,3 +52,20 @@ def test_text_flattened_into_pipes(tmp_path: Path):
                     encoding="utf-8")
     notice = load_notice(path, Registry.load())
     assert {k: getattr(notice, k) for k in FACTS} == FACTS
+
+
+def test_a_portal_wrapper_and_a_body_flattened_with_ideographic_spaces():
+    """Breadcrumb, a truncated title (…的通...), the title printed three times, a 来源/发布时间/浏览次数
+    line, and the whole body on one line cut by runs of U+3000 with （责任单位：…） after each
+    sentence: the document's own title and issuer, the page's date, every task with its agencies."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "layouts" / "2021-zhejiang-hangzhou-xihu-portal-flattened.txt"
+    n = load_notice(path, Registry.load())
+    assert n.notice_title == "关于印发2021年西湖区打击侵权假冒工作要点的通知"
+    assert n.title == "2021年西湖区打击侵权假冒工作要点"
+    assert n.issuer == "杭州市西湖区打击侵权假冒工作领导小组办公室"
+    assert (n.jurisdiction["name"], n.published_date) == ("杭州市西湖区", "2021-03-02")
+    got = [[(a.name, a.role) for a in t.agencies if not a.generic] for t in n.tasks]
+    assert got == [[("区市场监管局", "responsible"), ("区公安分局", "responsible")], [("区委网信办", "responsible")],
+                   [("知识产权局", "responsible")], []]
+    # generic groups are never agencies of their own
+    assert all(a.name not in ("部门", "领导小组各成员单位") for a in n.agencies)
