@@ -104,7 +104,9 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     if byline:
         compact = "发布时间:" + compact
     if "|" in compact:
-        cells = [c for c in compact.split("|")]
+        # an HTML table's cells: <th>索引号</th><td>…</td>, two pairs a row, the label with or
+        # without its colon
+        cells = [c + ":" if c in label_map() else c for c in compact.split("|")]
         if not any(label_re().match(c) for c in cells):
             return None
         pairs: list[tuple[str, str]] = []
@@ -207,9 +209,27 @@ def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
             return
 
 
+def label_alone(text: str) -> str | None:
+    """A label on a line of its own (one field a line, a definition list's term): 成文日期, 索 引 号："""
+    compact = re.sub(r"\s+", "", text).rstrip(":：")
+    return compact if compact in label_map() and label_map()[compact] != "title" else None
+
+
 def read_tables(paras: list[Para], header: Header) -> None:
+    skip = -1
     for index, para in enumerate(paras):
-        pairs = table_fields(para.text)
+        if index == skip:
+            continue
+        label = label_alone(para.text)
+        following = paras[index + 1].text if index + 1 < len(paras) else ""
+        if label and following and len(following) <= 80 and not label_alone(following) \
+                and table_fields(following) is None:
+            # its value on the next line (a definition list's ":   value" too)
+            pairs = [(label, following.lstrip(":： "))]
+            header.metadata_paras.add(index + 1)
+            skip = index + 1
+        else:
+            pairs = table_fields(para.text)
         if pairs is None:
             continue
         header.metadata_paras.add(index)
@@ -247,10 +267,18 @@ def find_titles(texts: list[str], header: Header) -> None:
     issuer included (四川省人民政府办公厅关于…的通知), whether on the same line or the line above."""
     quoted = None
     own = None  # (index, full title) of a 关于… document that transmits nothing
+    # a portal prints the title several times (breadcrumb, heading, the document's own line):
+    # the line that carries its issuer is the document's own
+    lines = [i for i, t in enumerate(texts[:HEAD_LIMIT]) if i not in header.metadata_paras and t
+             and not SENTENCE_PUNCT.search(t) and NOTICE_TITLE_RE.match(t)]
+    best = next((i for i in lines if is_org_name(OWN_DOC_NUMBER_RE.sub("", NOTICE_TITLE_RE.match(texts[i])["prefix"] or "", count=1))),
+                lines[0] if lines else None)
     for index, text in enumerate(texts):
         if index in header.metadata_paras or not text:
             continue
         match = NOTICE_TITLE_RE.match(text)
+        if match and best is not None and index in lines and index != best:
+            continue
         if match and not SENTENCE_PUNCT.search(text) and header.notice_title is None:
             header.notice_title = match["title"]
             prefix = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)

@@ -214,18 +214,21 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
 
 
 def written_anywhere(text: str, paras: list[Para]) -> str:
-    """`text` in the characters it was written in, also where it spans paragraphs or was
-    normalised (a 文号's brackets): each character as the simplified text maps it, where the
-    notice holds it; otherwise as it is."""
+    """`text` in the characters it was written in, also where it spans paragraphs (a title on two
+    lines) or was normalised (a 文号's brackets, spaces): found in the simplified text with
+    brackets and spaces free, and taken from the text as written; else `text` as it is."""
     hit = written(text, paras)
     if hit != text:
         return hit
-    table: dict[str, str] = {}
-    for para in paras:
-        for a, b in zip(para.text, para.orig):
-            if a != b:
-                table.setdefault(a, b)
-    return "".join(table.get(c, c) for c in text)
+    pieces = []
+    for c in re.sub(r"\s+", "", text):
+        pieces.append("[〔\\[［【(（]" if c == "〔" else "[〕\\]］】)）]" if c == "〕" else re.escape(c))
+    simple = "".join(p.text for p in paras)
+    match = re.search(r"\s*".join(pieces), simple) if pieces else None
+    if match is None:
+        return text
+    found = re.sub(r"\s+", "", "".join(p.orig for p in paras)[match.start():match.end()])
+    return re.sub(r"[\[［【(（]((?:19|20)\d\d)[\]］】)）]", r"〔\1〕", found)
 
 
 def written(text: str, paras: list[Para]) -> str:
