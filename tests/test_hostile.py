@@ -88,7 +88,7 @@ def sources(tmp_path_factory) -> Path:
 
 def test_convert_refuses_each_bad_file_in_one_line_and_publishes_the_rest(sources, tmp_path):
     out = tmp_path / "notices"
-    proc = run("convert", sources, "--out", out)
+    proc = run("convert", sources, "--out", out, "--verbose")  # furniture and controls per notice
     no_crash(proc)
     assert proc.returncode == 1
     errors = proc.stderr.splitlines()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import NoticeError
-from .ingest import SOURCE_SUFFIXES
+from .ingest import REFUSED_SUFFIXES, SOURCE_SUFFIXES, decode
 from .model import Notice
 from .parse import load_notice, slug_for
 from .registry import DATA_DIR, Registry
@@ -33,7 +33,7 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 SOURCES_DIR = ROOT / "sources"
 PAGES_DIR = ROOT / "docs" / "notices"
-OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
+OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt", ".original", ".source.pdf", ".source.docx")
 
 
 @dataclass
@@ -47,9 +47,11 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            # symbolic links and special files too: reading refuses them, naming each
+            # symbolic links and special files too: reading refuses them, naming each; and the
+            # formats we cannot read: each gets its line saying how to save it
             found.update(p for p in path.iterdir()
-                         if p.suffix.lower() in SOURCE_SUFFIXES and (p.is_symlink() or not p.is_dir()))
+                         if p.suffix.lower() in SOURCE_SUFFIXES + REFUSED_SUFFIXES
+                         and (p.is_symlink() or not p.is_dir()))
         else:
             found.add(path)
     return sorted(found)
@@ -62,19 +64,21 @@ def orphan_sidecars(folder: Path) -> list[NoticeError]:
     for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")):
         stem = sidecar.name[: -len(SIDECAR_SUFFIX)]
         if stem not in stems:
-            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt 或 {stem}.html）",
-                                      f"there is no source of the same name ({stem}.txt or {stem}.html)"))
+            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt、.html、.pdf 或 .docx）",
+                                      f"there is no source of the same name ({stem}.txt, .html, .pdf or .docx)"))
     return errors
 
 
-def parse_all(sources: list[Path], registry: Registry) -> Batch:
+def parse_all(sources: list[Path], registry: Registry, tick: Callable | None = None) -> Batch:
     """Parse every source; a failure costs only that source (and any it collides with)."""
-    return run_all(sources, registry, parse_one)
+    return run_all(sources, registry, parse_one, tick=tick)
 
 
-def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None) -> Batch:
+def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None,
+            tick: Callable | None = None) -> Batch:
     """`job(path, registry)` for every source that collides with no other, in order; `arrived`
-    sees each result that is no error as soon as it is there."""
+    sees each result that is no error as soon as it is there; `tick` is called once for each
+    source done (a progress bar)."""
     batch = Batch()
     by_slug: dict[str, list[Path]] = defaultdict(list)
     for path in sources:
@@ -91,8 +95,13 @@ def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Cal
             batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
         else:
             todo.append(paths[0])
+            continue
+        if tick is not None:
+            tick(len(paths))
     # strict: after the last result, run_many is asked once more and so ends (its pool shut down)
     for path, result in zip(todo, run_many(job, todo, registry), strict=True):
+        if tick is not None:
+            tick(1)
         if isinstance(result, NoticeError):
             batch.errors.append(result)
         else:
@@ -121,6 +130,7 @@ class Rendered:
     slug: str
     index_number: str | None
     dropped: list[str]
+    undetermined: list[str] = field(default_factory=list)  # facts the converter could not read
     files: dict[str, bytes] = field(default_factory=dict)
     error: str | None = None  # why its files cannot be written (an OSError's strerror)
     staged: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, final file)
@@ -130,7 +140,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     notice = parse_one(path, registry)
     if isinstance(notice, NoticeError):
         return notice
-    rendered = Rendered(notice.slug, notice.index_number, notice.dropped)
+    rendered = Rendered(notice.slug, notice.index_number, notice.dropped, notice.undetermined)
     try:
         rendered.files = outputs(notice, path)  # rendered in full before anything is written
     except OSError as exc:  # the source, copied as it is, cannot be read again
@@ -138,7 +148,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     return rendered
 
 
-def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
+def render_all(sources: list[Path], registry: Registry, out: Path, tick: Callable | None = None) -> Batch:
     """Like `parse_all`, with each notice rendered and its changed files staged in `out` as it
     arrives, while the others are still being parsed; `commit` then moves them into place. The
     files of a notice refused for a duplicate 索引号 are never moved in."""
@@ -149,7 +159,7 @@ def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
         stage(rendered, out)
 
     try:
-        batch = run_all(sources, registry, render_one, stage_arrived)
+        batch = run_all(sources, registry, render_one, stage_arrived, tick)
     except BaseException:
         for rendered in arrived:
             discard(rendered)
@@ -292,9 +302,21 @@ def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
         f"{notice.slug}.md": render_zh(notice).encode("utf-8"),
         f"{notice.slug}.en.md": render_en(notice).encode("utf-8"),
         f"{notice.slug}.json": render_json(notice).encode("utf-8"),
-        # the file as obtained, always served as plain text so that no markup in it can run
-        f"{notice.slug}.source.txt": source.read_bytes(),
+        **original_files(notice, source.read_bytes(), str(source)),
     }
+
+
+def original_files(notice: Notice, data: bytes, shown: str) -> dict[str, bytes]:
+    """The file as obtained. A PDF or a .docx is published as itself. Text and web pages twice: to
+    read, <slug>.source.txt, the text as UTF-8 with a byte-order mark, so that every browser shows
+    it right even from a server that sends no charset (a GB18030 file served as plain text was
+    mojibake), and always plain text, so that no markup in a saved page can run; to check,
+    <slug>.original, the bytes as obtained (its SHA-256 is the page's), with no extension a
+    browser renders: it is downloaded."""
+    if not notice.original_name.endswith(".source.txt"):
+        return {notice.original_name: data}
+    text, _ = decode(data, shown)
+    return {notice.original_name: ("\ufeff" + text).encode("utf-8"), f"{notice.slug}.original": data}
 
 
 # Temporary files carry the id of the process that made them (`.<name>.<random>.<pid>.tmp`):

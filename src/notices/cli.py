@@ -4,6 +4,7 @@ holds no parsing logic. Messages a maintainer reads are in Chinese with the Engl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -14,15 +15,57 @@ from pathlib import Path
 from .batch import (PAGES_DIR, SOURCES_DIR, collect_sources, commit, discard, orphan_sidecars, outputs,
                     parse_all, remove, remove_stale_temps, render_all, stale_outputs)
 from .errors import NoticeError
-from .parse import load_notice, slug_for
+from .parse import load_notice, slug_for, undetermined_warning
 from .registry import DATA_DIR, Registry
 from .safety import MARKUP_RE, markup_in
 
 CORPUS_DIR = DATA_DIR.parent / "corpus" / "real"
+from .sidecar import sidecar_path
 
 
 def fail(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def progress(total: int, what: str):
+    """A progress bar on stderr while a batch runs, when stderr is a terminal (none in a log or
+    in CI, where it would only add lines); yields the function that moves it on, or None."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm  # imported only for a terminal
+
+    with tqdm(total=total, file=sys.stderr, desc=what, unit="份", leave=False, dynamic_ncols=True) as bar:
+        yield bar.update
+
+
+def furniture_note(path: Path, dropped: list[str]) -> str:
+    # each string quoted: the furniture itself is often "|" or "｜" separators
+    shown = "、".join(f"「{d}」" if d else "（空 empty）" for d in dropped)
+    return f"{path}: 去除页面杂项 dropped as page furniture ({len(dropped)}): {shown}"
+
+
+def report_notes(dropped: list[tuple[Path, list[str]]], args) -> None:
+    """Routine notes (page furniture dropped) summed up in one line; each notice's line behind
+    --verbose or in the --report file."""
+    if not dropped:
+        return
+    notes = [furniture_note(path, strings) for path, strings in dropped]
+    if args.verbose:
+        for note in notes:
+            print(note)
+    where_zh, where_en = "加 --verbose 或 --report 文件 可看明细", "details with --verbose or --report FILE"
+    if args.report:
+        try:
+            args.report.write_text("\n".join(notes) + "\n", encoding="utf-8")
+            where_zh, where_en = f"明细见 {args.report}", f"details in {args.report}"
+        except OSError as exc:
+            fail(f"{args.report}: 无法写入报告文件（{exc.strerror}）/ cannot write the report ({exc.strerror})")
+    if not args.verbose:
+        count = sum(len(strings) for _, strings in dropped)
+        print(f"去除页面杂项 {count} 处，涉及 {len(notes)} 份通知（{where_zh}）/ "
+              f"dropped {count} strings of page furniture in {len(notes)} notices ({where_en})")
 
 
 def load_registry() -> Registry | None:
@@ -41,10 +84,12 @@ def cmd_convert(args) -> int:
     out: Path = args.out
     remove_stale_temps(out)  # left by a run that was killed
     try:
-        batch = render_all(sources, registry, out)
+        with progress(len(sources), "转换 converting") as tick:
+            batch = render_all(sources, registry, out, tick)
     except KeyboardInterrupt:
         remove_stale_temps(out, own=True)  # any staged in the instant the interrupt came
         raise
+    notes: list[tuple[Path, list[str]]] = []
     try:
         for path, rendered in batch.notices.items():
             error = commit(rendered)
@@ -53,14 +98,15 @@ def cmd_convert(args) -> int:
                                                 f"cannot write the output ({error})"))
                 continue
             if rendered.dropped:
-                # each string quoted: the furniture itself is often "|" or "｜" separators
-                shown = "、".join(f"「{d}」" if d else "（空 empty）" for d in rendered.dropped)
-                print(f"{path}: 去除页面杂项 dropped as page furniture ({len(rendered.dropped)}): {shown}")
+                notes.append((path, rendered.dropped))
+            for key in rendered.undetermined:
+                print(f"警告 warning: {undetermined_warning(path, key)}")
     finally:  # interrupted: leave no temporary files behind
         for rendered in batch.notices.values():
             discard(rendered)
     if not args.paths:
         remove(stale_outputs(out, {slug_for(p) for p in sources}))
+    report_notes(notes, args)
     for error in batch.errors:
         fail(str(error))
     print(f"已转换 converted {len(batch.notices)} / {len(sources)} → {out}")
@@ -81,7 +127,10 @@ def cmd_inspect(args) -> int:
 
 
 def line_of(path: Path, needle: str) -> int | None:
-    """The first line of a source that holds `needle` (spaces ignored), for warnings."""
+    """The first line of a source that holds `needle` (spaces ignored), for warnings; none for a
+    PDF or a Word file, which have pages rather than lines."""
+    if path.suffix.lower() in (".pdf", ".docx"):
+        return None
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -124,7 +173,8 @@ def cmd_check(args) -> int:
         return 2
     folder = args.sources
     sources = collect_sources([folder])
-    batch = parse_all(sources, registry)
+    with progress(len(sources), "检查 checking") as tick:
+        batch = parse_all(sources, registry, tick)
     errors = [str(e) for e in orphan_sidecars(folder) + batch.errors]
     warnings: list[str] = []
     for path, notice in batch.notices.items():
@@ -147,6 +197,12 @@ def cmd_check(args) -> int:
                 warnings.append(f"{path}{':' + str(where) if where else ''}: 登记表中没有专项行动“{campaign.name}”；"
                                 f"可加入 data/campaigns.yaml / campaign not in the registry; add it to data/campaigns.yaml")
         warnings += markup_warnings(path, notice)
+        warnings += [undetermined_warning(path, key) for key in notice.undetermined]
+        if not notice.source_url:
+            sidecar = sidecar_path(path)
+            warnings.append(f"{sidecar}: 没有原文网址；请在旁注文件中写 source_url（发布机关网页的地址），"
+                            f"读者可一键查看原文 / no source_url: write the address of the issuing authority's "
+                            f"page in the sidecar, so readers reach the original in one click")
         if not notice.summary_en:
             warnings.append(f"{path}: 还没有英文摘要（在 {path.stem}.meta.yml 中写 summary_en）/ "
                             f"no English summary yet (write summary_en in {path.stem}.meta.yml)")
@@ -182,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help="convert sources into Markdown pages")
     convert.add_argument("paths", nargs="*", type=Path, help="source files or folders (default: sources/)")
     convert.add_argument("--out", type=Path, default=PAGES_DIR, help="output folder (default: docs/notices)")
+    convert.add_argument("--verbose", "-v", action="store_true",
+                         help="list each notice's dropped page furniture (by default one line sums them up)")
+    convert.add_argument("--report", type=Path, help="write each notice's dropped page furniture to this file")
     convert.set_defaults(run=cmd_convert)
     inspect = sub.add_parser("inspect", help="print one parsed notice as JSON")
     inspect.add_argument("path", type=Path)

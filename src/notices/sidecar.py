@@ -37,6 +37,10 @@ class Sidecar:
     obtained: str | None = None
     corrections: dict = field(default_factory=dict)
     correction_note: str | None = None
+    # a task's agencies and roles as a maintainer corrected them: {task id: [(name, role), ...]}
+    tasks: dict = field(default_factory=dict)
+    task_lines: dict = field(default_factory=dict)  # the line of each task id, for messages
+    path: str | None = None  # the sidecar's file, for messages about it found later
 
 
 def sidecar_path(source: Path) -> Path:
@@ -140,6 +144,72 @@ CORRECTABLE: dict[str, Callable] = {
 }
 
 
+# Task corrections: `tasks: {t-2-1: {agencies: [{name: 市知识产权局, role: lead}]}}`.
+TASK_ID_RE = re.compile(r"t(?:-\d{1,3})+(?:-[a-z])?")
+ROLES = {"lead": "lead", "responsible": "responsible", "support": "support",
+         "牵头": "lead", "负责": "responsible", "配合": "support"}
+
+
+def a_role(node) -> str | None:
+    value = _scalar(node)
+    if value is None:
+        return None
+    role = ROLES.get(value.strip())
+    if role is None:
+        raise Invalid(f"应为 lead（牵头）、responsible（负责）或 support（配合）（现为“{value[:20]}”）",
+                      f"must be lead, responsible or support (it is '{value[:20]}')")
+    return role
+
+
+def agency_list(node, shown: str) -> list[tuple[str, str]]:
+    """[(name as the maintainer wrote it, role)] of a corrected task, at least one."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise NoticeError(shown, "agencies 应为机构列表，每项写 name 和 role，如 - {name: 市公安局, role: lead}",
+                          "agencies must be a list of agencies, each with name and role, e.g. "
+                          "- {name: 市公安局, role: lead}", node.start_mark.line + 1)
+    out = []
+    for item in node.value:
+        entry = AGENCY(item, shown)
+        if not entry.get("name"):
+            raise NoticeError(shown, "每个机构都要写 name（机构名称）", "each agency needs a name",
+                              item.start_mark.line + 1)
+        out.append((entry["name"], entry.get("role") or "responsible"))
+    return out
+
+
+agency_list.nested = True
+
+
+def task_corrections(node, shown: str) -> dict:
+    """{task id: [(name, role)]} with the line of each id under `_lines`."""
+    if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS:
+        return {"_lines": {}}
+    if not isinstance(node, yaml.MappingNode):
+        raise NoticeError(shown, "tasks 应为“任务编号: 更正”的列表", "tasks must be `task id: correction` lines",
+                          node.start_mark.line + 1)
+    out: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+        if not TASK_ID_RE.fullmatch(key):
+            raise NoticeError(shown, f"“{key[:40]}”不是任务编号；编号见页面上每项任务的链接（如 t-2-1）",
+                              f"'{key[:40]}' is not a task id; each task's id is in its link on the page (e.g. t-2-1)", line)
+        if key in lines:
+            raise NoticeError(shown, f"任务“{key}”重复出现（第一次在第 {lines[key]} 行）；请删去其一",
+                              f"the task '{key}' appears twice (first on line {lines[key]}); delete one", line)
+        entry = TASK(value_node, shown)
+        if "agencies" not in entry:
+            raise NoticeError(shown, f"任务 {key} 的更正应写 agencies（责任单位列表）",
+                              f"the correction of task {key} must give its agencies", line)
+        out[key], lines[key] = entry["agencies"], line
+    out["_lines"] = lines
+    return out
+
+
+task_corrections.nested = True
+
+
 def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable:
     """Keys of `schema` each with the kind of its value; an unknown or repeated key is an error.
     Returns {key: value} with the line of each key in `_lines` (where the later checks point)."""
@@ -178,9 +248,12 @@ def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable
     return kind
 
 
+AGENCY = mapping({"name": text(), "role": a_role}, "每个机构", "each agency")
+TASK = mapping({"agencies": agency_list}, "任务的更正", "a task's correction")
 SCHEMA: dict[str, Callable] = {
     "title_en": text(), "summary_en": text(one_line=False), "source_url": a_url, "obtained": a_date,
-    "corrections": mapping(CORRECTABLE, "corrections ", "corrections"), "correction_note": text(one_line=False),
+    "corrections": mapping(CORRECTABLE, "corrections ", "corrections"), "tasks": task_corrections,
+    "correction_note": text(one_line=False),
 }
 TOP = mapping(SCHEMA, "旁注文件", "a sidecar")
 
@@ -250,9 +323,13 @@ def read_sidecar(source: Path) -> Sidecar:
     data = TOP(root, shown)
     lines = data.pop("_lines")
     corrections = {k: v for k, v in (data.get("corrections") or {}).items() if k != "_lines"}
-    if corrections and not data.get("correction_note"):
+    tasks = dict(data.get("tasks") or {})
+    task_lines = tasks.pop("_lines", {})
+    if (corrections or tasks) and not data.get("correction_note"):
         raise NoticeError(shown, "有更正时请用 correction_note 说明更正了什么、依据是什么",
-                          "with corrections, say in correction_note what was corrected and why", lines.get("corrections"))
+                          "with corrections, say in correction_note what was corrected and why",
+                          lines.get("corrections") or lines.get("tasks"))
     return Sidecar(
         title_en=data.get("title_en"), summary_en=data.get("summary_en"), source_url=data.get("source_url"),
-        obtained=data.get("obtained"), corrections=corrections, correction_note=data.get("correction_note"))
+        obtained=data.get("obtained"), corrections=corrections, correction_note=data.get("correction_note"),
+        tasks=tasks, task_lines=task_lines, path=shown)
