@@ -18,7 +18,7 @@ from .registry import DATA_DIR
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]?\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
 ORG_END_RE = re.compile(r"(局|委|办|办公室|小组|政府|部|院|厅|会|中心|署|分局|海关|所|队|处|科|党委)(（代）|\(代\))?$")
-NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}的(?:通知|通报|决定|意见|函|批复|公告)"
+NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}(?:的|的实施|实施|指导)(?:通知|通报|决定|意见|函|批复|公告)"
                              r"|关于(?:印发|转发).{4,120}(?:要点|方案|安排|意见|办法|计划|规定|细则))$")
 # “…于2022年7月7日印发《…》”: the subject of an explicit 印发 sentence, and its date.
 ISSUED_SENTENCE_RE = re.compile(
@@ -27,7 +27,8 @@ QUOTED_TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
 # a title line that carries its own 文号 at its end: 关于…的通知(黔农办发〔2011〕140号)
 TRAILING_DOC_NUMBER_RE = re.compile(
-    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]$")
+    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*(?:[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]"
+    r"|(?<=要点|方案|意见|通知|安排|办法|决定)(?P<glued>" + DOC_NUMBER_RE.pattern.replace("(?P<", "(?P<g_").replace("((?:19", "((?:19") + r"))$")
 
 
 @dataclass
@@ -103,7 +104,9 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     if byline:
         compact = "发布时间:" + compact
     if "|" in compact:
-        cells = [c for c in compact.split("|")]
+        # an HTML table's cells: <th>索引号</th><td>…</td>, two pairs a row, the label with or
+        # without its colon
+        cells = [c + ":" if c in label_map() else c for c in compact.split("|")]
         if not any(label_re().match(c) for c in cells):
             return None
         pairs: list[tuple[str, str]] = []
@@ -169,7 +172,9 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
             continue
         j = i + 1
-        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]):
+        # a line that is a whole title of its own (四川省人民政府关于…的通知) starts a new one
+        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]) \
+                and not NOTICE_TITLE_RE.match(texts[j]) and ("关于" not in texts[j] or "关于" in texts[i]):
             j += 1
         joined = "".join(texts[i:j])
         if j - i >= 2 and TITLE_LINE_END_RE.search(joined) and len(joined) <= 120:
@@ -182,24 +187,49 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
 
 
+PART_NUMBER_RE = re.compile(r"[(（]\d{1,2}[)）]$")
+
+
 def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
     """A title line ending in its own 文号 in brackets: the title without it, the 文号 kept
     (the first such line only; cited 文号 sit inside sentences)."""
     for index, text in enumerate(texts[:30]):
         if index in header.metadata_paras:
             continue
+        # a portal's part number after a title: …工作要点的通知(4)
+        part = PART_NUMBER_RE.search(text)
+        if part and NOTICE_TITLE_RE.match(text[:part.start()]):
+            texts[index] = text = text[:part.start()]
         match = TRAILING_DOC_NUMBER_RE.match(text)
         if match and "《" not in text[:2]:
             texts[index] = match["title"]
             if header.doc_number is None:
-                header.doc_number = normalise_doc_number(match["number"])
+                header.doc_number = normalise_doc_number(match["number"] or match["glued"])
                 header.stated.append("doc_number")
             return
 
 
+def label_alone(text: str) -> str | None:
+    """A label on a line of its own (one field a line, a definition list's term): 成文日期, 索 引 号："""
+    compact = re.sub(r"\s+", "", text).rstrip(":：")
+    return compact if compact in label_map() and label_map()[compact] != "title" else None
+
+
 def read_tables(paras: list[Para], header: Header) -> None:
+    skip = -1
     for index, para in enumerate(paras):
-        pairs = table_fields(para.text)
+        if index == skip:
+            continue
+        label = label_alone(para.text)
+        following = paras[index + 1].text if index + 1 < len(paras) else ""
+        if label and following and len(following) <= 80 and not label_alone(following) \
+                and table_fields(following) is None:
+            # its value on the next line (a definition list's ":   value" too)
+            pairs = [(label, following.lstrip(":： "))]
+            header.metadata_paras.add(index + 1)
+            skip = index + 1
+        else:
+            pairs = table_fields(para.text)
         if pairs is None:
             continue
         header.metadata_paras.add(index)
@@ -237,13 +267,22 @@ def find_titles(texts: list[str], header: Header) -> None:
     issuer included (四川省人民政府办公厅关于…的通知), whether on the same line or the line above."""
     quoted = None
     own = None  # (index, full title) of a 关于… document that transmits nothing
+    # a portal prints the title several times (breadcrumb, heading, the document's own line):
+    # the line that carries its issuer is the document's own
+    lines = [i for i, t in enumerate(texts[:HEAD_LIMIT]) if i not in header.metadata_paras and t
+             and not SENTENCE_PUNCT.search(t) and NOTICE_TITLE_RE.match(t)]
+    best = next((i for i in lines if is_org_name(OWN_DOC_NUMBER_RE.sub("", NOTICE_TITLE_RE.match(texts[i])["prefix"] or "", count=1))),
+                lines[0] if lines else None)
     for index, text in enumerate(texts):
         if index in header.metadata_paras or not text:
             continue
         match = NOTICE_TITLE_RE.match(text)
+        if match and best is not None and index in lines and index != best:
+            continue
         if match and not SENTENCE_PUNCT.search(text) and header.notice_title is None:
             header.notice_title = match["title"]
-            prefix = match["prefix"] if match["prefix"] and is_org_name(match["prefix"]) else None
+            prefix = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)
+            prefix = prefix if prefix and is_org_name(prefix) else None
             above = previous_text(texts, index, header)
             if prefix is None and above and is_org_name(above) and not DOC_NUMBER_RE.search(above):
                 prefix = above
@@ -327,6 +366,13 @@ def find_issuer(texts: list[str], header: Header) -> None:
                 header.issued_date = when
                 header.stated.append("issued_date")
             break
+    if header.issued_date is None:
+        # a date alone on its line, its signature left out by the page it came from
+        for i, text in enumerate(texts):
+            if i not in header.metadata_paras and is_date_line(text.strip("（）() ")):
+                header.issued_date = parse_date(text.strip("（）() "))
+                header.stated.append("issued_date")
+                break
     if header.issuer is None and header.issuer_table:
         header.issuer = header.issuer_table
     if header.issuer:
@@ -371,14 +417,22 @@ def find_own_doc_number(texts: list[str], header: Header) -> None:
     if header.doc_number:
         return
     top = header.title_para if header.title_para is not None else len(texts)
-    for i in range(min(len(texts), max(top + 4, 0), HEAD_LIMIT)):
+    for i in range(min(len(texts), HEAD_LIMIT)):
         text = texts[i].strip()
-        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 60):
+        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 80):
             break  # the salutation or the body: what follows is cited
         match = OWN_DOC_NUMBER_RE.match(text)
-        if match and (len(text) <= 40 or i < top):
+        if match is None:
+            continue
+        after = text[match.end():]
+        # 川办发〔2012〕46号二○一二年七月二十五日: the date of writing may follow on the line
+        dated = DATE_RE.match(after)
+        if len(text) <= 40 or i < top or dated or after[:1] in "(（":
             header.doc_number = normalise_doc_number(match.group("number"))
             header.stated.append("doc_number")
+            if dated and header.issued_date is None and parse_date(dated.group(0)):
+                header.issued_date = parse_date(dated.group(0))
+                header.stated.append("issued_date")
             return
 
 
