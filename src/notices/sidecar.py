@@ -82,7 +82,7 @@ def _clean(value: str, one_line: bool) -> str:
                       markup.start())
     if one_line:
         value = value.strip()
-        if "\n" in value:
+        if "\n" in value or "\r" in value:
             raise Invalid("应写在一行内", "must be on one line")
     limit = MAX_LINE_TEXT if one_line else MAX_TEXT
     if len(value) > limit:
