@@ -19,13 +19,16 @@ ROWS = 50
 
 def foreign_tasks(data: SiteData) -> list[tuple[TaskRow, list[str]]]:
     """(task, the keywords it holds) for every task holding a keyword; sorted."""
-    found = []
-    for n in data.notices:
-        for task in n["tasks"]:
-            words = [k for k in data.foreign_keywords if k in task["text"]]
-            if words:
-                found.append((TaskRow(n, task, notice_year(n)), words))
-    return sorted(found, key=lambda pair: row_key(pair[0]))
+    def make() -> list[tuple[TaskRow, list[str]]]:
+        found = []
+        for n in data.notices:
+            for task in n["tasks"]:
+                words = [k for k in data.foreign_keywords if k in task["text"]]
+                if words:
+                    found.append((TaskRow(n, task, notice_year(n)), words))
+        return sorted(found, key=lambda pair: row_key(pair[0], data))
+
+    return data.memo("foreign_tasks", make)
 
 
 @dataclass(frozen=True)
