@@ -46,7 +46,16 @@ def divisions(location: str) -> list[dict]:
             row["skip"] = True
             row["code"] = parent["code"]
         rows.append(row)
-    return [r for r in rows if not r.get("skip")]
+    # 市直辖行政区划 (the towns of cities without counties) and the districts of Hong Kong and
+    # Macao have no code of their own
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        if r.get("skip") or r["code"] == r["parent"] or "直辖" in r["name"] or r["code"] in seen:
+            continue
+        seen.add(r["code"])
+        out.append(r)
+    return out
 
 
 def add_former_names(rows: list[dict], changes: str) -> None:

@@ -218,22 +218,36 @@ def test_front_matter_is_validated(site):
 
 
 def test_open_data(site):
-    data = json.loads(opendata.notices_json(site))
+    base = "https://owner.github.io/repo/"
+    data = json.loads(opendata.notices_json(site, base))
     by = {n["slug"]: n for n in data["notices"]}
-    assert by["2022-shanghai-work-plan"]["url"] == "/notices/2022-shanghai-work-plan/"
-    assert by["2022-shanghai-work-plan"]["record"] == "/notices/2022-shanghai-work-plan.json.gz"
+    assert by["2022-shanghai-work-plan"]["url"] == base + "notices/2022-shanghai-work-plan/"
+    assert by["2022-shanghai-work-plan"]["url_en"] == base + "en/notices/2022-shanghai-work-plan/"
+    assert by["2022-shanghai-work-plan"]["record"] == base + "notices/2022-shanghai-work-plan.json.gz"
+    assert data["licence"]["data"] == "CC0-1.0" and "著作权法》第五条" in data["licence"]["statement_zh"]
     assert not any(key in n for n in data["notices"] for key in opendata.FULL_RECORD_ONLY)  # the catalogue stays small
-    assert all(a["url"] == f"/agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
-    assert all(c["url"] == f"/campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])
-    assert opendata.notices_json(site) == opendata.notices_json(site)
-    rows = list(csv.DictReader(io.StringIO(opendata.tasks_csv(site))))
+    assert all(a["url"] == f"{base}agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
+    assert all(c["url"] == f"{base}campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])
+    assert opendata.notices_json(site, base) == opendata.notices_json(site, base)
+    # for spreadsheets: a byte-order mark (Excel on a Chinese Windows reads UTF-8 then), one row a task, its text
+    text = opendata.tasks_csv(site, base)
+    assert text.startswith("\ufeffnotice,task,path,text,lead,responsible,support,campaigns,url\r\n")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == sum(len(n["tasks"]) for n in site.notices)
+    row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2")
+    task = next(t for n in site.notices if n["slug"] == "2022-shanghai-xuhui-work-plan" for t in n["tasks"] if t["id"] == "t-1-1-2")
+    assert row["text"] == " ".join(task["text"].split()) and len(row["text"]) > 20
+    assert row["support"] == "、".join(a["name"] for a in task["agencies"] if a["role"] == "support") != ""
+    assert row["url"] == base + "notices/2022-shanghai-xuhui-work-plan/#t-1-1-2"
+    # for programs: one row per task and agency, by id
+    text = opendata.task_agencies_csv(site, base)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert list(rows[0]) == opendata.CSV_COLUMNS
-    expected = sum(max(1, len(t["agencies"])) for n in site.notices for t in n["tasks"])
-    assert len(rows) == expected
+    assert len(rows) == sum(max(1, len(t["agencies"])) for n in site.notices for t in n["tasks"])
     row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2"
                and r["role"] == "support")
     assert row["agency"] == "shanghai-xuhui.market-regulation"
-    assert row["url"] == "/notices/2022-shanghai-xuhui-work-plan/#t-1-1-2"
 
 
 def test_feeds_parse_and_escape(site):

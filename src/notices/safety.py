@@ -33,6 +33,20 @@ def strip_controls(text: str) -> tuple[str, list[str]]:
     return (CONTROL_RE.sub("", text), found) if found else (text, [])
 
 
+# Text that looks like web code: an HTML tag, comment or declaration, a javascript: address,
+# an event handler (onload=). Never live on the site (everything is escaped); `check` points
+# it out, and a sidecar may not hold it (a maintainer writes text and Markdown, not HTML).
+MARKUP_RE = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*(?=[\s/>])|</[a-zA-Z]|<[!?]|javascript:|vbscript:|\bon[a-z]{3,}\s*=", re.I)
+
+
+def markup_in(text: str) -> str | None:
+    """The first piece of `text` that looks like web code, with a little context; None if none."""
+    match = MARKUP_RE.search(text)
+    if match is None:
+        return None
+    return text[max(0, match.start() - 10):match.end() + 20].replace("\n", " ")
+
+
 # ---- files ------------------------------------------------------------------------------
 
 def read_regular(path: Path, limit: int, shown: str) -> bytes:

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import yaml
 
 from .errors import NoticeError
-from .safety import control_characters, read_regular, url_problem
+from .safety import MARKUP_RE, control_characters, markup_in, read_regular, url_problem
 
 SIDECAR_SUFFIX = ".meta.yml"
 MAX_BYTES = 256 * 1024  # a sidecar is a few lines; a summary a few paragraphs
@@ -37,6 +37,10 @@ class Sidecar:
     obtained: str | None = None
     corrections: dict = field(default_factory=dict)
     correction_note: str | None = None
+    # a task's agencies and roles as a maintainer corrected them: {task id: [(name, role), ...]}
+    tasks: dict = field(default_factory=dict)
+    task_lines: dict = field(default_factory=dict)  # the line of each task id, for messages
+    path: str | None = None  # the sidecar's file, for messages about it found later
 
 
 def sidecar_path(source: Path) -> Path:
@@ -46,9 +50,10 @@ def sidecar_path(source: Path) -> Path:
 class Invalid(Exception):
     """A value that does not fit its kind: the reason in Chinese and English."""
 
-    def __init__(self, zh: str, en: str):
+    def __init__(self, zh: str, en: str, at: int | None = None):
         super().__init__(en)
         self.zh, self.en = zh, en
+        self.at = at  # where in the value, for the line of a block of text
 
 
 # ---- kinds of value: each takes a YAML node and returns the value, or raises Invalid ------
@@ -65,7 +70,14 @@ def _clean(value: str, one_line: bool) -> str:
     found = control_characters(value)
     if found:
         raise Invalid(f"含有不可见的控制字符（{'、'.join(found)}），请删除",
-                      f"holds invisible control characters ({', '.join(found)}); delete them")
+                      f"holds invisible control characters ({', '.join(found)}); delete them",
+                      value.find(chr(int(found[0][2:], 16))))
+    markup = MARKUP_RE.search(value)
+    if markup:
+        shown = markup_in(value)
+        raise Invalid(f"不能含有网页代码（{shown}）；旁注文件只写文字（summary_en 可用 Markdown）",
+                      f"must not hold web code ({shown}); a sidecar holds text (summary_en: Markdown), not HTML",
+                      markup.start())
     if one_line:
         value = value.strip()
         if "\n" in value:
@@ -103,7 +115,7 @@ def a_url(node) -> str | None:
     value = value.strip()
     problem = url_problem(value)
     if problem:
-        raise Invalid(f"网址{problem[0]}", f"the address {problem[1]}")
+        raise Invalid(*problem)
     return value
 
 
@@ -132,6 +144,72 @@ CORRECTABLE: dict[str, Callable] = {
 }
 
 
+# Task corrections: `tasks: {t-2-1: {agencies: [{name: 市知识产权局, role: lead}]}}`.
+TASK_ID_RE = re.compile(r"t(?:-\d{1,3})+(?:-[a-z])?")
+ROLES = {"lead": "lead", "responsible": "responsible", "support": "support",
+         "牵头": "lead", "负责": "responsible", "配合": "support"}
+
+
+def a_role(node) -> str | None:
+    value = _scalar(node)
+    if value is None:
+        return None
+    role = ROLES.get(value.strip())
+    if role is None:
+        raise Invalid(f"应为 lead（牵头）、responsible（负责）或 support（配合）（现为“{value[:20]}”）",
+                      f"must be lead, responsible or support (it is '{value[:20]}')")
+    return role
+
+
+def agency_list(node, shown: str) -> list[tuple[str, str]]:
+    """[(name as the maintainer wrote it, role)] of a corrected task, at least one."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise NoticeError(shown, "agencies 应为机构列表，每项写 name 和 role，如 - {name: 市公安局, role: lead}",
+                          "agencies must be a list of agencies, each with name and role, e.g. "
+                          "- {name: 市公安局, role: lead}", node.start_mark.line + 1)
+    out = []
+    for item in node.value:
+        entry = AGENCY(item, shown)
+        if not entry.get("name"):
+            raise NoticeError(shown, "每个机构都要写 name（机构名称）", "each agency needs a name",
+                              item.start_mark.line + 1)
+        out.append((entry["name"], entry.get("role") or "responsible"))
+    return out
+
+
+agency_list.nested = True
+
+
+def task_corrections(node, shown: str) -> dict:
+    """{task id: [(name, role)]} with the line of each id under `_lines`."""
+    if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS:
+        return {"_lines": {}}
+    if not isinstance(node, yaml.MappingNode):
+        raise NoticeError(shown, "tasks 应为“任务编号: 更正”的列表", "tasks must be `task id: correction` lines",
+                          node.start_mark.line + 1)
+    out: dict[str, Any] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+        if not TASK_ID_RE.fullmatch(key):
+            raise NoticeError(shown, f"“{key[:40]}”不是任务编号；编号见页面上每项任务的链接（如 t-2-1）",
+                              f"'{key[:40]}' is not a task id; each task's id is in its link on the page (e.g. t-2-1)", line)
+        if key in lines:
+            raise NoticeError(shown, f"任务“{key}”重复出现（第一次在第 {lines[key]} 行）；请删去其一",
+                              f"the task '{key}' appears twice (first on line {lines[key]}); delete one", line)
+        entry = TASK(value_node, shown)
+        if "agencies" not in entry:
+            raise NoticeError(shown, f"任务 {key} 的更正应写 agencies（责任单位列表）",
+                              f"the correction of task {key} must give its agencies", line)
+        out[key], lines[key] = entry["agencies"], line
+    out["_lines"] = lines
+    return out
+
+
+task_corrections.nested = True
+
+
 def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable:
     """Keys of `schema` each with the kind of its value; an unknown or repeated key is an error.
     Returns {key: value} with the line of each key in `_lines` (where the later checks point)."""
@@ -158,16 +236,24 @@ def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable
             try:
                 out[key] = check(value_node, shown) if getattr(check, "nested", False) else check(value_node)
             except Invalid as exc:
-                raise NoticeError(shown, f"{key} {exc.zh}", f"{key} {exc.en}", value_node.start_mark.line + 1)
+                line = value_node.start_mark.line + 1
+                if exc.at is not None and getattr(value_node, "style", None) == "|":
+                    # a literal block starts on the line after its key: point at the line itself (a folded
+                    # block, `>`, has its line breaks joined: its key line is given)
+                    line += 1 + value_node.value[:exc.at].count("\n")
+                raise NoticeError(shown, f"{key}：{exc.zh}", f"{key}: {exc.en}", line)
         out["_lines"] = lines
         return out
     kind.nested = True
     return kind
 
 
+AGENCY = mapping({"name": text(), "role": a_role}, "每个机构", "each agency")
+TASK = mapping({"agencies": agency_list}, "任务的更正", "a task's correction")
 SCHEMA: dict[str, Callable] = {
     "title_en": text(), "summary_en": text(one_line=False), "source_url": a_url, "obtained": a_date,
-    "corrections": mapping(CORRECTABLE, "corrections ", "corrections"), "correction_note": text(one_line=False),
+    "corrections": mapping(CORRECTABLE, "corrections ", "corrections"), "tasks": task_corrections,
+    "correction_note": text(one_line=False),
 }
 TOP = mapping(SCHEMA, "旁注文件", "a sidecar")
 
@@ -237,9 +323,13 @@ def read_sidecar(source: Path) -> Sidecar:
     data = TOP(root, shown)
     lines = data.pop("_lines")
     corrections = {k: v for k, v in (data.get("corrections") or {}).items() if k != "_lines"}
-    if corrections and not data.get("correction_note"):
+    tasks = dict(data.get("tasks") or {})
+    task_lines = tasks.pop("_lines", {})
+    if (corrections or tasks) and not data.get("correction_note"):
         raise NoticeError(shown, "有更正时请用 correction_note 说明更正了什么、依据是什么",
-                          "with corrections, say in correction_note what was corrected and why", lines.get("corrections"))
+                          "with corrections, say in correction_note what was corrected and why",
+                          lines.get("corrections") or lines.get("tasks"))
     return Sidecar(
         title_en=data.get("title_en"), summary_en=data.get("summary_en"), source_url=data.get("source_url"),
-        obtained=data.get("obtained"), corrections=corrections, correction_note=data.get("correction_note"))
+        obtained=data.get("obtained"), corrections=corrections, correction_note=data.get("correction_note"),
+        tasks=tasks, task_lines=task_lines, path=shown)

@@ -14,12 +14,12 @@ from ..model import Agency, Campaign, Jurisdiction
 from ..naming import Naming
 from .agencies import Agencies, Kind
 from .datafile import LEVELS, SPACE, Checker, read
-from .places import Places
+from .places import Division, Places
 from .series import CampaignSeries, Series
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
-__all__ = ["DATA_DIR", "LEVELS", "Kind", "Registry", "Series"]
+__all__ = ["DATA_DIR", "LEVELS", "Division", "Kind", "Registry", "Series"]
 
 
 class Registry:
@@ -82,6 +82,34 @@ class Registry:
             if t.startswith(w):
                 return self.jurisdictions["national"]
         return self._places.read_start(t) or self._agencies.place_named_by(t)
+
+    def undetermined(self) -> Jurisdiction:
+        """The stand-in home of a notice whose place cannot be told: agencies resolve as written
+        (no relative prefix is read as a place), and the catalogue lists such notices together."""
+        return self._places.undetermined()
+
+    def mentions(self, text: str) -> dict[str, float]:
+        """Division codes the text names (data/divisions.tsv), with how often."""
+        return self._places.mentions(text)
+
+    def division(self, code: str) -> Division:
+        return self._places.divisions[code]
+
+    def division_chain(self, code: str) -> list[Division]:
+        """A division and its ancestors, the province first."""
+        return self._places.division_chain(code)
+
+    def provinces(self) -> list[Division]:
+        """The province-level divisions of the table."""
+        return [d for d in self._places.divisions.values() if d.level == "province"]
+
+    def divisions_within(self, j: Jurisdiction) -> list[Division]:
+        """Every division inside a jurisdiction (itself included when it is one)."""
+        return [d for d in self._places.divisions.values() if self._places.division_within(d, j)]
+
+    def place_of(self, d: Division) -> Jurisdiction:
+        """The jurisdiction of a division (the registry's own where it holds it)."""
+        return self._places.from_division(d)
 
     # ---- agencies ---------------------------------------------------------------------------
 

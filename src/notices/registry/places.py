@@ -5,6 +5,7 @@ in_registry=False."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -12,6 +13,9 @@ from typing import NamedTuple
 from ..model import Jurisdiction
 from ..naming import Naming
 from .datafile import LEVELS, RANK, Checker, read
+
+
+_LEVEL_CHAR = re.compile("[省市州县区盟旗]")
 
 
 @dataclass
@@ -148,6 +152,21 @@ class Places:
                 return out
         return out
 
+    def mentions(self, text: str) -> dict[str, float]:
+        """How often the text names each division by a full, former or 州/县 name; a name that
+        several divisions share counts a share for each. Names end in a level word, so only the
+        text before each level word is looked up."""
+        counts: dict[str, float] = {}
+        for m in _LEVEL_CHAR.finditer(text):
+            end = m.end()
+            for k in range(min(end, self._div_max), 1, -1):
+                codes = self._div_index.get(text[end - k:end])
+                if codes:
+                    for code in codes:
+                        counts[code] = counts.get(code, 0.0) + 1.0 / len(codes)
+                    break
+        return counts
+
     def divisions_named(self, name: str) -> list[Division]:
         return [self.divisions[c] for c in self._div_index.get(name, ())]
 
@@ -202,6 +221,13 @@ class Places:
                             in_registry=in_registry)
 
     # ---- lookups ----------------------------------------------------------------------------
+
+    def undetermined(self) -> Jurisdiction:
+        jid = "undetermined"
+        if jid not in self._derived:
+            self._derived[jid] = self.make(jid, "地区未确定", "未确定", "national", None, "Undetermined",
+                                           "Place not determined", "", False, False, is_city=False)
+        return self._derived[jid]
 
     def info(self, jid: str) -> PlaceInfo:
         return self._info[jid]

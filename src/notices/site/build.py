@@ -92,8 +92,9 @@ def post_build(site_dir: Path, docs_dir: Path, data: SiteData, site_url: str) ->
     each kind written as soon as it is made: the worker that writes them beside the builds took
     875 MiB at 5,000 notices holding them all, 663 MiB this way."""
     def blobs() -> Iterator[tuple[str, bytes]]:
-        yield "data/notices.json", opendata.notices_json(data).encode("utf-8")
-        yield "data/tasks.csv", opendata.tasks_csv(data).encode("utf-8")
+        yield "data/notices.json", opendata.notices_json(data, site_url).encode("utf-8")
+        yield "data/tasks.csv", opendata.tasks_csv(data, site_url).encode("utf-8")
+        yield "data/task-agencies.csv", opendata.task_agencies_csv(data, site_url).encode("utf-8")
         for rel, text in feeds.feeds(data, site_url):
             yield rel, text.encode("utf-8")
         yield from opendata.records(data, Path(docs_dir) / "notices")

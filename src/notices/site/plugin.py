@@ -12,7 +12,9 @@ every step is a function of notices.site, called from a documented build event.
 - on_page_markdown: notice pages get linked citations and "cited by", the home page the newest
   notices and the campaigns (site/build.py Crosslinker).
 - on_page_context: a generated page's template gets its typed view as `sd` (site/views.py).
-- on_post_page / on_post_template: indentation dropped, the theme's icons taken from one sprite.
+- on_post_page / on_post_template: indentation dropped, the theme's icons taken from one sprite;
+  every plain table's cells labelled with their column's heading, read as cards on a phone
+  (site/cards.py).
 - on_post_build: the sprite; in the default language's build, open data and feeds.
   SEARCH: the search index is built from the data at the end of on_post_build (one call).
 """
@@ -26,7 +28,7 @@ from properdocs.config.base import Config
 from properdocs.exceptions import PluginError
 from properdocs.plugins import BasePlugin
 
-from . import build, icons, pages
+from . import build, cards, icons, pages
 
 
 class SiteConfig(Config):
@@ -84,14 +86,14 @@ class NoticesSite(BasePlugin[SiteConfig]):
         """The records are published gzipped (on_post_build). Built alone, another language than
         the default keeps its own pages: static-i18n would take x.md for it where x.en.md exists
         (it runs later, at priority -100); the notices' originals are published by the default
-        language's build, at the root."""
+        language's build, at the root, and so are the open data's schemas (docs/data/)."""
         lang = self.config.language
         alone = bool(lang) and lang != self.config.languages[0]
         names = {f.src_uri for f in files}
         for f in list(files):
             uri = f.src_uri
-            if uri.startswith("notices/") and not uri.endswith(".md"):
-                drop = alone or uri.endswith(".json")
+            if uri.startswith(("notices/", "data/")) and not uri.endswith(".md"):
+                drop = alone or (uri.startswith("notices/") and uri.endswith(".json"))
             else:
                 drop = (alone and uri.endswith(".md") and not uri.endswith(f".{lang}.md")
                         and uri[:-3] + f".{lang}.md" in names)
@@ -129,7 +131,7 @@ class NoticesSite(BasePlugin[SiteConfig]):
         return context
 
     def on_post_page(self, output: str, page, config) -> str:
-        return icons.use_sprite(build.compact_html(output), self.icons)
+        return cards.label_tables(icons.use_sprite(build.compact_html(output), self.icons))
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
         """The theme's own HTML pages (404.html) get the same treatment as the pages. Both
