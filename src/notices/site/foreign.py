@@ -26,13 +26,16 @@ FOREIGN_TOPIC = "foreign-enterprises"
 
 def foreign_tasks(data: SiteData) -> list[tuple[TaskRow, list[str]]]:
     """(task, the keywords it holds) for every task holding a keyword; sorted."""
-    found = []
-    for n in data.notices:
-        for task in n["tasks"]:
-            words = [k for k in data.foreign_keywords if k in task["text"]]
-            if words or FOREIGN_TOPIC in task.get("topics", ()):
-                found.append((TaskRow(n, task, notice_year(n)), words))
-    return sorted(found, key=lambda pair: row_key(pair[0]))
+    def make() -> list[tuple[TaskRow, list[str]]]:
+        found = []
+        for n in data.notices:
+            for task in n["tasks"]:
+                words = [k for k in data.foreign_keywords if k in task["text"]]
+                if words or FOREIGN_TOPIC in task.get("topics", ()):
+                    found.append((TaskRow(n, task, notice_year(n)), words))
+        return sorted(found, key=lambda pair: row_key(pair[0], data))
+
+    return data.memo("foreign_tasks", make)
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ def problem_views(data: SiteData, src: str, lang: str) -> list[ProblemView]:
     found = tasks_by_problem(data.notices)
     out = []
     for problem in problems():
-        rows = sorted((TaskRow(n, task, notice_year(n)) for n, task in found[problem.id]), key=row_key)
+        rows = sorted((TaskRow(n, task, notice_year(n)) for n, task in found[problem.id]), key=lambda r: row_key(r, data))
         out.append(ProblemView(problem.id, t(lang, problem.zh, problem.en),
                                [foreign_row(data, row, src, lang) for row in rows[:PROBLEM_ROWS]],
                                max(0, len(rows) - PROBLEM_ROWS)))

@@ -66,11 +66,9 @@ class TopicIndexView:
 
 def _rows(data: SiteData) -> dict[str, list[TaskRow]]:
     """Each topic's tasks as sorted rows, worked out once per SiteData."""
-    if "_topic_rows" not in data.__dict__:
-        data.__dict__["_topic_rows"] = {
-            tid: sorted((TaskRow(n, task, notice_year(n)) for n, task in pairs), key=row_key)
-            for tid, pairs in tasks_by_topic(data.notices).items()}
-    return data.__dict__["_topic_rows"]
+    return data.memo("topic_rows", lambda: {
+        tid: sorted((TaskRow(n, task, notice_year(n)) for n, task in pairs), key=lambda r: row_key(r, data))
+        for tid, pairs in tasks_by_topic(data.notices).items()})
 
 
 def topic_view(data: SiteData, key: str, number: int, lang: str) -> TopicView:
