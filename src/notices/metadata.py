@@ -82,6 +82,8 @@ def doc_type_of(title: str) -> str:
 def normalise_doc_number(text: str) -> str:
     """文号 with no spaces and 〔〕 brackets: 沪长打假发 [2020] 1 号 → 沪长打假发〔2020〕1号."""
     text = re.sub(r"\s+", "", text)
+    # the words of a title it is glued to are no part of it: …的通知国办发〔2012〕30号
+    text = re.sub(r"^.*(?:通知|意见|方案|要点|的|》|\)|）)(?=[\u4e00-\u9fff]{1,12}[〔\[［【(（]?(?:19|20)\d\d)", "", text)
     return re.sub(r"[〔\[［【(（]?((?:19|20)\d{2})[\]］】)）〕]", r"〔\1〕", text, count=1)
 
 
@@ -251,12 +253,23 @@ def set_table_field(header: Header, key: str, value: str) -> None:
         header.keywords = [k for k in re.split(r"[,，、;；\s]+", value) if k]
         header.stated.append("keywords")
         return
+    # a portal's placeholder (信息补充中, 暂无) states nothing
+    if value and re.fullmatch(r"(信息补充中|暂无|无|不详|未知|空|-+|—+)", value):
+        return
     if value and getattr(header, key, None) is None:
         setattr(header, key, value)
         header.stated.append(key)
 
 
 TRANSMITS_RE = re.compile(r"^关于(?:印发|转发|下发|颁发|发布)")
+
+
+def issued_sentence(text: str):
+    """“…于2022年7月7日印发《…》”, where its subject is a body (not an item: 2.印发《…》)."""
+    match = ISSUED_SENTENCE_RE.match(text)
+    if match and not MARKER_RE.match(text) and ORG_END_RE.search(re.sub(r"(联合|已经|已)$", "", match["who"])):
+        return match
+    return None
 
 
 def find_titles(texts: list[str], header: Header) -> None:
@@ -295,7 +308,7 @@ def find_titles(texts: list[str], header: Header) -> None:
             else:
                 own = (index, (prefix or "") + match["title"])
             continue
-        sentence = ISSUED_SENTENCE_RE.match(text)
+        sentence = issued_sentence(text)
         if sentence and quoted is None and own is None:
             quoted = sentence["title"]
     candidates = [i for i, t in enumerate(texts)
@@ -351,13 +364,14 @@ def find_issuer(texts: list[str], header: Header) -> None:
         # a notice that is itself the document is signed at its end
         rest = [i for i in range(len(texts) - 1, header.title_para, -1) if i not in header.metadata_paras]
         signature, signed = signature_before_date(texts, rest)
-    if header.issuer is None and signature:
+    if signature and (header.issuer is None or not signature.startswith(("附件", "抄送"))):
+        # the 发文机关署名 names the issuer as the document signs itself
         header.issuer = signature
     if signed and header.issued_date is None:
         header.issued_date = signed
         header.stated.append("issued_date")
     for text in texts:
-        match = ISSUED_SENTENCE_RE.match(text)
+        match = issued_sentence(text)
         if match and (header.title is None or match["title"] == header.title):
             if header.issuer is None:
                 header.issuer = match["who"]
