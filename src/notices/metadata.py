@@ -101,6 +101,9 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     text = re.sub(r"(?<=\d)\s+(?=\d)", "T", text)  # a date and its time stay apart
     if "【" in text:
         text = PORTAL_LABEL_RE.sub(lambda m: ("文号" if re.sub(r"\s", "", m.group(1)) == "字号" else m.group(1)) + ":", text)
+    spaced = spaced_fields(text)
+    if spaced:
+        return spaced
     compact = re.sub(r"\s+", "", text).lstrip("•·●◆■□▪-")
     byline = BYLINE_DATE_RE.match(compact)
     if byline:
@@ -133,6 +136,26 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     matches = list(label_re().finditer(compact))
     return [(m.group(1), compact[m.end(): matches[i + 1].start() if i + 1 < len(matches) else None])
             for i, m in enumerate(matches)]
+
+
+@lru_cache(maxsize=1)
+def bare_label_re() -> re.Pattern:
+    labels = sorted((label for label in label_map() if len(label) >= 3), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels)))
+
+
+def spaced_fields(text: str) -> list[tuple[str, str]] | None:
+    """A table row flattened without colons: 发文字号 豫政办〔2013〕68号 发布时间 2013年08月02日 (spaces
+    may be gone): a short line without sentence punctuation that opens with a label of three or
+    more characters and holds at least two."""
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) > 80 or SENTENCE_PUNCT.search(compact) or re.search(r"[:：]", compact):
+        return None
+    found = list(bare_label_re().finditer(compact))
+    if len(found) < 2 or found[0].start() != 0:
+        return None
+    return [(m.group(0), compact[m.end(): found[k + 1].start() if k + 1 < len(found) else None])
+            for k, m in enumerate(found)]
 
 
 def is_org_name(text: str) -> bool:

@@ -69,3 +69,10 @@ def test_a_portal_wrapper_and_a_body_flattened_with_ideographic_spaces():
                    [("知识产权局", "responsible")], []]
     # generic groups are never agencies of their own
     assert all(a.name not in ("部门", "领导小组各成员单位") for a in n.agencies)
+
+
+def test_a_table_row_flattened_without_colons():
+    from notices.metadata import table_fields
+    assert table_fields("发文字号 豫政办〔2013〕68号 发布时间 2013年08月02日") == [
+        ("发文字号", "豫政办〔2013〕68号"), ("发布时间", "2013年08月02日")]
+    assert table_fields("发布时间很重要，也很关键") is None
