@@ -93,6 +93,12 @@ PORTAL_LABEL_RE = re.compile(r"【\s*([\u4e00-\u9fff\s]{2,8}?)\s*】")
 BYLINE_DATE_RE = re.compile(r"^((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?=.{0,40}(?:来源|作者|浏览|点击)[:：])")
 
 
+PAGE_STAMP_RE = re.compile(
+    r"^[•·\s]*(?:(?P<y>(?:19|20)\d\d)\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d))"
+    r"\s*T?\s*\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*(?:\d{2}\s*秒?)?)?$")
+
+
 def table_fields(text: str) -> list[tuple[str, str]] | None:
     """(label, value) pairs of a metadata line, or None when the line is not one.
 
@@ -104,6 +110,10 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     spaced = spaced_fields(text)
     if spaced:
         return spaced
+    stamp = PAGE_STAMP_RE.match(text.strip())
+    if stamp:  # a date with its time of day is when the page went up, never a signature's date
+        y, m, d = (stamp["y"], stamp["m"], stamp["d"]) if stamp["y"] else (stamp["y2"], stamp["m2"], stamp["d2"])
+        return [("发布时间", f"{int(y):04d}-{int(m):02d}-{int(d):02d}")]
     compact = re.sub(r"\s+", "", text).lstrip("•·●◆■□▪-")
     byline = BYLINE_DATE_RE.match(compact)
     if byline:
@@ -221,6 +231,9 @@ def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
     for index, text in enumerate(texts[:30]):
         if index in header.metadata_paras:
             continue
+        # a portal quoting the title: 《黑龙江省人民政府办公厅关于印发…的通知》
+        if text.startswith("《") and text.endswith("》") and text.count("《") == 1 and NOTICE_TITLE_RE.match(text[1:-1]):
+            texts[index] = text = text[1:-1]
         # a portal's part number after a title: …工作要点的通知(4)
         part = PART_NUMBER_RE.search(text)
         if part and NOTICE_TITLE_RE.match(text[:part.start()]):
@@ -377,8 +390,10 @@ def find_issuer(texts: list[str], header: Header) -> None:
     front = [i for i in range(top) if i not in header.metadata_paras]
     if header.issuer is None:
         for i in front:
-            if is_org_name(texts[i]) and not is_date_line(texts[i]):
-                header.issuer = strip_deputy(texts[i])
+            # the 发文机关标志 of a 版头 ends in 文件: 全国打击…工作领导小组文件
+            name = texts[i][:-2] if texts[i].endswith("文件") else texts[i]
+            if is_org_name(name) and not is_date_line(name):
+                header.issuer = strip_deputy(name)
                 break
             if NOTICE_TITLE_RE.match(texts[i]) or header.notice_title is None:
                 break
