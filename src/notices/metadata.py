@@ -195,7 +195,7 @@ def title_fragment(text: str) -> bool:
     punctuation, no date, 文号, signature or page furniture (【…】, •, (此件公开发布))."""
     return 3 <= len(text) <= 40 and not SENTENCE_PUNCT.search(text) and not DOC_NUMBER_RE.search(text) \
         and not re.search(r"[:：【】•|]|^[(（]|[.…]{2,}$", text) and not DATE_RE.search(text) \
-        and not MARKER_RE.match(text) and not ORG_END_RE.search(text)
+        and not MARKER_RE.match(text) and not ORG_END_RE.search(text) and not text.endswith("文件")
 
 
 def join_title_lines(texts: list[str], header: Header) -> None:
