@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .assign import assign, first_leads_onwards
+from .assign import assign, assign_in_text, first_leads_onwards
 from .campaigns import find_campaigns
 from .clean import Para, clean, to_simplified
 from .corrections import correct_tasks
@@ -109,7 +109,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     tasks: list[Task] = []
     first_leads = False  # a parenthesis said the first name of each list leads (列首为牵头单位，下同)
     for span in outline.tasks:
-        refs = assign(span.parenthesis, registry, home, first_leads) if span.parenthesis else []
+        refs = (assign(span.parenthesis, registry, home, first_leads) if span.parenthesis
+                else assign_in_text(span.text, registry, home))
         first_leads = first_leads or bool(span.parenthesis and first_leads_onwards(span.parenthesis))
         for ref in refs:
             if ref.id and ref.id not in agencies:
