@@ -27,7 +27,7 @@ QUOTED_TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
 # a title line that carries its own 文号 at its end: 关于…的通知(黔农办发〔2011〕140号)
 TRAILING_DOC_NUMBER_RE = re.compile(
-    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*(?:[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]"
+    r"^(?P<title>[^，,。；;！？]{4,150})\s*(?:[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]"
     r"|(?<=要点|方案|意见|通知|安排|办法|决定)(?P<glued>" + DOC_NUMBER_RE.pattern.replace("(?P<", "(?P<g_").replace("((?:19", "((?:19") + r"))$")
 
 
@@ -342,7 +342,11 @@ def find_titles(texts: list[str], header: Header) -> None:
                 quoted = inner.group(1) if inner else re.sub(
                     r"^关于(?:印发|转发|下发|颁发|发布)(.+?)(?:的通知)?$", r"\1", match["title"])
             else:
-                own = (index, (prefix or "") + match["title"])
+                # titled as printed: its issuer or place before 关于 (天津市关于…的实施意见)
+                printed = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)
+                printed = printed if re.fullmatch(r"[\u4e00-\u9fff（）()]{2,40}", printed) else ""
+                own = (index, (prefix if prefix and not printed.endswith(prefix) else printed or prefix or "")
+                       + match["title"])
             continue
         sentence = issued_sentence(text)
         if sentence and quoted is None and own is None:
