@@ -100,6 +100,10 @@ class Registry:
         """A division and its ancestors, the province first."""
         return self._places.division_chain(code)
 
+    def divisions_named(self, name: str) -> list[Division]:
+        """The divisions a full, former or 州/县 name may mean (西湖区: two)."""
+        return self._places.divisions_named(name)
+
     def provinces(self) -> list[Division]:
         """The province-level divisions of the table."""
         return [d for d in self._places.divisions.values() if d.level == "province"]
