@@ -17,7 +17,7 @@ from .registry import DATA_DIR
 
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]?\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
-ORG_END_RE = re.compile(r"(局|委|办|办公室|小组|政府|部|院|厅|会|中心|署|分局|海关|所|队|处|科|党委)(（代）|\(代\))?$")
+ORG_END_RE = re.compile(r"(局|委|办|办公室|小组|政府|部|院|厅|会|中心|署|分局|海关|所|队|处|科|党委|总社)(（代）|\(代\))?$")
 NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}(?:的|的实施|实施|指导)(?:通知|通报|决定|意见|函|批复|公告)"
                              r"|关于(?:印发|转发).{4,120}(?:要点|方案|安排|意见|办法|计划|规定|细则))$")
 # “…于2022年7月7日印发《…》”: the subject of an explicit 印发 sentence, and its date.
@@ -169,7 +169,7 @@ def spaced_fields(text: str) -> list[tuple[str, str]] | None:
 
 
 def is_org_name(text: str) -> bool:
-    return 4 <= len(text) <= 60 and not SENTENCE_PUNCT.search(text) and bool(ORG_END_RE.search(text)) \
+    return 3 <= len(text) <= 60 and not SENTENCE_PUNCT.search(text) and bool(ORG_END_RE.search(text)) \
         and "印发" not in text
 
 
@@ -334,7 +334,7 @@ def find_titles(texts: list[str], header: Header) -> None:
             prefix = prefix if prefix and is_org_name(prefix) else None
             above = previous_text(texts, index, header)
             if prefix is None and above and is_org_name(above) and not DOC_NUMBER_RE.search(above):
-                prefix = above
+                prefix = masthead_above(texts, index, header)
             if prefix:
                 header.issuer = header.issuer or prefix
             if TRANSMITS_RE.match(match["title"]):
@@ -374,6 +374,18 @@ def find_titles(texts: list[str], header: Header) -> None:
         header.notice_title = None
 
 
+def masthead_above(texts: list[str], index: int, header: Header) -> str:
+    """The 发文机关标志 lines directly above a title: a joint one takes two or three lines."""
+    lines: list[str] = []
+    i = index - 1
+    while i >= 0 and len(lines) < 3 and (not texts[i] or i in header.metadata_paras or
+                                         (is_org_name(texts[i]) and not DOC_NUMBER_RE.search(texts[i]))):
+        if texts[i] and i not in header.metadata_paras:
+            lines.insert(0, texts[i])
+        i -= 1
+    return "".join(lines)
+
+
 def previous_text(texts: list[str], index: int, header: Header) -> str | None:
     """The nearest non-empty paragraph above `index` that is not metadata."""
     for i in range(index - 1, -1, -1):
@@ -397,7 +409,7 @@ def find_issuer(texts: list[str], header: Header) -> None:
             # the 发文机关标志 of a 版头 ends in 文件: 全国打击…工作领导小组文件
             name = texts[i][:-2] if texts[i].endswith("文件") else texts[i]
             if is_org_name(name) and not is_date_line(name):
-                header.issuer = strip_deputy(name)
+                header.issuer = strip_deputy(name + masthead_rest(texts, i, front))
                 break
             if NOTICE_TITLE_RE.match(texts[i]) or header.notice_title is None:
                 break
@@ -436,6 +448,17 @@ def find_issuer(texts: list[str], header: Header) -> None:
         header.stated.append("issuer")
 
 
+def masthead_rest(texts: list[str], first: int, front: list[int]) -> str:
+    """The further lines of a joint 发文机关标志: several bodies signing together are printed on
+    two or three lines (农业农村部 最高人民法院 … / 工业和信息化部 公安部 …)."""
+    rest = ""
+    for i in range(first + 1, min(first + 3, len(texts))):
+        if i not in front or not is_org_name(texts[i]) or is_date_line(texts[i]) or "关于" in texts[i]:
+            break
+        rest += texts[i]
+    return rest
+
+
 def strip_deputy(name: str) -> str:
     return re.sub(r"[（(]代[）)]$", "", name)
 
@@ -460,6 +483,12 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
         joined = "".join(names)
         if joined and ORG_END_RE.search(joined):
             return strip_deputy(joined), parse_date(texts[i])
+        # printed date first, the body under it (2014年3月29日 / 国务院办公厅), below a covering
+        # notice's last sentence
+        below = i + 1
+        if below in allowed and is_org_name(texts[below]) and (j < 0 or j not in allowed or not names) \
+                and (i == 0 or texts[i - 1].endswith("。")):
+            return strip_deputy(texts[below]), parse_date(texts[i])
     return None, None
 
 

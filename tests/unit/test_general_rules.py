@@ -1,0 +1,49 @@
+"""General rules written from the held-out notices' failures (corpus/holdout/README.md), each on
+the real phrasing of the kind of notice it covers."""
+
+from notices.clean import clean
+from notices.metadata import extract_header
+
+
+def header_of(text: str):
+    return extract_header(clean(text).paras)
+
+
+def test_wiki_info_box_name_is_not_the_title_or_issuer():
+    header = header_of(
+        "國務院關於進一步做好打擊侵犯智慧財產權和制售假冒偽劣商品工作的意見\n\n基本介紹\n\n"
+        "  • 中文名:國務院關於進一步做好打擊侵犯智慧財產權和制售假冒偽劣商品工作的意見\n"
+        "  • 發文字號:國發〔2011〕37號\n\n"
+        "各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:\n"
+        "黨中央、國務院高度重視保護智慧財產權和打擊制售假冒偽劣商品工作。\n")
+    assert header.title == "国务院关于进一步做好打击侵犯智慧财产权和制售假冒伪劣商品工作的意见"
+    assert header.issuer == "国务院"
+
+
+def test_three_character_issuer_before_guanyu_is_kept():
+    header = header_of(
+        "當前位置:首頁 >>法律法規\n\n國務院關于新形勢下加強打擊侵犯知識產權和制售假冒偽劣商品工作的意見\n\n"
+        "國發〔2017〕14號\n\n各省、自治區、直轄市人民政府,國務院各部委、各直屬機構:\n\n"
+        "為進一步加強打擊侵犯知識產權和制售假冒偽劣商品工作,現提出以下意見:\n")
+    assert header.issuer == "国务院"
+    assert header.title.startswith("国务院关于新形势下")
+
+
+def test_signature_printed_date_above_issuer():
+    header = header_of(
+        "各省、自治区、直辖市人民政府,国务院各部委、各直属机构:\n"
+        "《2014年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》已经国务院同意,现印发给你们,请认真贯彻执行。\n"
+        "2014年3月29日\n国务院办公厅\n2014年全国打击侵犯知识产权和制售假冒伪劣商品工作要点\n"
+        "一、针对突出问题,组织专项行动\n")
+    assert header.issuer == "国务院办公厅"
+    assert header.issued_date == "2014-03-29"
+
+
+def test_joint_issuer_on_two_lines_is_kept_whole():
+    header = header_of(
+        "農業農村部 最高人民法院 最高人民檢察院\n"
+        "工業和信息化部 公安部 國家市場監督管理總局 中華全國供銷合作總社\n"
+        "關於印發《2024年全國農資打假和監管工作要點》的通知\n"
+        "各省、自治區、直轄市農業農村廳:\n為切實加強農資監管,現印發你們,請認真貫徹執行。\n")
+    assert header.issuer == ("农业农村部最高人民法院最高人民检察院"
+                             "工业和信息化部公安部国家市场监督管理总局中华全国供销合作总社")
