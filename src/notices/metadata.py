@@ -164,8 +164,18 @@ def spaced_fields(text: str) -> list[tuple[str, str]] | None:
     found = list(bare_label_re().finditer(compact))
     if len(found) < 2 or found[0].start() != 0:
         return None
-    return [(m.group(0), compact[m.end(): found[k + 1].start() if k + 1 < len(found) else None])
-            for k, m in enumerate(found)]
+    pairs = [(m.group(0), compact[m.end(): found[k + 1].start() if k + 1 < len(found) else None])
+             for k, m in enumerate(found)]
+    return [pair for label, value in pairs for pair in empty_short_label(label, value)]
+
+
+def empty_short_label(label: str, value: str) -> list[tuple[str, str]]:
+    """A two-character label left empty runs into the value before it:
+    索引号640502001/2017-66845文号生成日期… is 索引号 640502001/2017-66845, 文号 (empty)."""
+    for short in (lab for lab in label_map() if len(lab) == 2):
+        if value.endswith(short) and re.search(r"[\d/\-）)]$", value[:-2]):
+            return [(label, value[:-2]), (short, "")]
+    return [(label, value)]
 
 
 def is_org_name(text: str) -> bool:
@@ -521,4 +531,5 @@ def find_own_doc_number(texts: list[str], header: Header) -> None:
             return
 
 
-OWN_DOC_NUMBER_RE = re.compile(r"^[•·\s]*(?:(?:文\s*号|发文字号|字号)\s*[:：]?\s*)?(?P<number>" + DOC_NUMBER_RE.pattern + ")")
+# the 文号 may sit alone in brackets under the title: (宁食药监办[2011]8号)
+OWN_DOC_NUMBER_RE = re.compile(r"^[•·\s]*(?:[(（](?=[^()（）]{4,30}[)）]$))?(?:(?:文\s*号|发文字号|字号)\s*[:：]?\s*)?(?P<number>" + DOC_NUMBER_RE.pattern + ")")

@@ -47,3 +47,23 @@ def test_joint_issuer_on_two_lines_is_kept_whole():
         "各省、自治區、直轄市農業農村廳:\n為切實加強農資監管,現印發你們,請認真貫徹執行。\n")
     assert header.issuer == ("农业农村部最高人民法院最高人民检察院"
                              "工业和信息化部公安部国家市场监督管理总局中华全国供销合作总社")
+
+
+def test_spaced_table_row_with_an_empty_two_character_label():
+    header = header_of(
+        "中卫市人民政府办公室关于印发中卫市2017年打击侵犯知识产权和制售假冒伪劣商品工作实施方案的通知\n"
+        "索引号 640502001/2017-66845 文号 生成日期 2017-09-25\n"
+        "公开方式 主动公开 发布机构 市人民政府办公室 责任部门 市人民政府办公室\n"
+        "中卫市2017年打击侵犯知识产权和制售假冒伪劣商品工作实施方案\n一、指导思想\n")
+    assert header.index_number == "640502001/2017-66845"
+    assert header.issued_date == "2017-09-25"
+    assert header.doc_number is None
+    assert header.issuer_table == "市人民政府办公室"
+
+
+def test_doc_number_in_ascii_brackets_inside_parentheses_under_the_title():
+    header = header_of(
+        "南京市食品药品监督管理局关于成立打击侵犯知识产权和制售假冒伪劣商品专项行动领导小组的通知\n"
+        "(宁食药监办[2011]8号)\n各区县局、各直属单位:\n"
+        "根据《关于印发…的通知》(国办发〔2010〕50号)要求,市局决定成立领导小组。\n")
+    assert header.doc_number == "宁食药监办〔2011〕8号"
