@@ -195,7 +195,8 @@ def title_fragment(text: str) -> bool:
     punctuation, no date, 文号, signature or page furniture (【…】, •, (此件公开发布))."""
     return 3 <= len(text) <= 40 and not SENTENCE_PUNCT.search(text) and not DOC_NUMBER_RE.search(text) \
         and not re.search(r"[:：【】•|]|^[(（]|[.…]{2,}$", text) and not DATE_RE.search(text) \
-        and not MARKER_RE.match(text) and not ORG_END_RE.search(text) and not text.endswith("文件")
+        and not MARKER_RE.match(text) and not ORG_END_RE.search(text) and not text.endswith("文件") \
+        and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 3
 
 
 def join_title_lines(texts: list[str], header: Header) -> None:
@@ -448,7 +449,9 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
         one_line = SIGNED_LINE_RE.match(texts[i])
         if one_line and ORG_END_RE.search(one_line["org"]) and parse_date(one_line["date"]):
             return strip_deputy(one_line["org"]), parse_date(one_line["date"])
-        if not is_date_line(texts[i]):
+        # a date the page garbled (2019年82) still marks the signature above it, with no date read
+        garbled = not is_date_line(texts[i]) and bool(re.fullmatch(r"(?:19|20)\d\d年[\d一二三四五六七八九十〇○月日]{0,6}", texts[i]))
+        if not is_date_line(texts[i]) and not garbled:
             continue
         names: list[str] = []
         j = i - 1
@@ -459,7 +462,7 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
             j -= 1
         joined = "".join(names)
         if joined and ORG_END_RE.search(joined):
-            return strip_deputy(joined), parse_date(texts[i])
+            return strip_deputy(joined), None if garbled else parse_date(texts[i])
     return None, None
 
 
