@@ -67,3 +67,12 @@ def test_doc_number_in_ascii_brackets_inside_parentheses_under_the_title():
         "(宁食药监办[2011]8号)\n各区县局、各直属单位:\n"
         "根据《关于印发…的通知》(国办发〔2010〕50号)要求,市局决定成立领导小组。\n")
     assert header.doc_number == "宁食药监办〔2011〕8号"
+
+
+def test_unquoted_campaigns_listed_before_deng_zhuanxiang_xingdong():
+    from notices.campaigns import find_campaigns
+    text = "开展农资打假专项整治。继续开展放心农资下乡进村、红盾护农、农资打假下乡等专项行动,加强种子、苗木、农药等重点农资产品专项治理。"
+    assert find_campaigns(text, ()) == [("放心农资下乡进村", None), ("红盾护农", None), ("农资打假下乡", None)]
+    # a list of means or of tasks names no campaign
+    assert find_campaigns("我委将采取抽查、暗访等方式开展专项行动", ()) == []
+    assert find_campaigns("组织开展打击侵权、整治假冒等专项行动", ()) == []
