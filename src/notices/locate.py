@@ -34,6 +34,7 @@ class Evidence:
     salutations: tuple[tuple[re.Pattern, str], ...]
     national_starts: tuple[str, ...]
     opening: re.Pattern
+    national_body_opening: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,8 @@ def evidence() -> Evidence:
     data = yaml.safe_load((DATA_DIR / "place_evidence.yaml").read_text(encoding="utf-8"))
     return Evidence(dict(data["doc_number_abbreviations"]), tuple(data["self_words"]), tuple(data["level_words"]),
                     tuple((re.compile(s["pattern"]), s["level"]) for s in data["salutations"]),
-                    tuple(data["national_starts"]), re.compile(data["opening"]))
+                    tuple(data["national_starts"]), re.compile(data["opening"]),
+                    re.compile(data["national_body_opening"]))
 
 
 def locate(header: Header, texts: list[str], registry: Registry, named: str | None = None) -> Jurisdiction | None:
@@ -65,7 +67,11 @@ def locate(header: Header, texts: list[str], registry: Registry, named: str | No
     head = doc_number_head(header.doc_number)
     if salutation == "national" or (head and ev.abbreviations.get(head[0]) == "全国") or opening_word(texts) == "国":
         return national
-    return weighed(header, texts, registry, salutation, head)
+    found = weighed(header, texts, registry, salutation, head)
+    if found is None and not (header.title or header.issuer or salutation) \
+            and any(ev.national_body_opening.match(t) for t in texts[:3]):
+        return national
+    return found
 
 
 def settled_by_mentions(place: Jurisdiction, texts: list[str], registry: Registry) -> Jurisdiction | None:

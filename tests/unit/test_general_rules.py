@@ -76,3 +76,16 @@ def test_unquoted_campaigns_listed_before_deng_zhuanxiang_xingdong():
     # a list of means or of tasks names no campaign
     assert find_campaigns("我委将采取抽查、暗访等方式开展专项行动", ()) == []
     assert find_campaigns("组织开展打击侵权、整治假冒等专项行动", ()) == []
+
+
+def test_a_notice_starting_at_a_national_decision_is_national():
+    from notices.parse import parse_text
+    from notices.registry import Registry
+    reg = Registry.load()
+    body = ("国务院决定,从2010年10月至2011年3月,在全国集中开展打击侵犯知识产权和制售假冒伪劣商品专项行动。"
+            "为加强对专项行动的组织领导,国务院决定成立领导小组。现将有关事项通知如下:\n"
+            "一、领导小组的主要职责\n负责领导专项行动,督办重大案件。\n")
+    assert parse_text(body, reg).jurisdiction["level"] == "national"
+    # a province citing the State Council's decision names its own place: not national
+    provincial = body.replace("现将有关事项", "省政府决定在全省开展专项行动。现将有关事项")
+    assert parse_text("四川省人民政府办公厅关于成立领导小组的通知\n" + provincial, reg).jurisdiction["name"] == "四川省"
