@@ -256,7 +256,11 @@ def find_titles(texts: list[str], header: Header) -> None:
             quoted = sentence["title"]
     candidates = [i for i, t in enumerate(texts)
                   if i not in header.metadata_paras and looks_like_title(t)]
+    # the document's own title line, which may add the place the 通知's title leaves out
+    # (关于印发国家…建设方案的通知 → 西安市国家…建设方案)
     chosen = next((i for i in candidates if quoted and texts[i] == quoted), None)
+    if chosen is None and quoted:
+        chosen = next((i for i in candidates if texts[i].endswith(quoted) and len(texts[i]) - len(quoted) <= 12), None)
     if chosen is None and candidates and quoted is None and own is None:
         chosen = candidates[0]
     if chosen is not None:
