@@ -260,6 +260,10 @@ def find_titles(texts: list[str], header: Header) -> None:
     # (关于印发国家…建设方案的通知 → 西安市国家…建设方案)
     chosen = next((i for i in candidates if quoted and texts[i] == quoted), None)
     if chosen is None and quoted:
+        # the 通知's wording may drop a 的 the plan's own heading prints (…专项行动工作方案 vs
+        # …专项行动的工作方案): the heading is the title
+        chosen = next((i for i in candidates if loose(texts[i]) == loose(quoted)), None)
+    if chosen is None and quoted:
         chosen = next((i for i in candidates if texts[i].endswith(quoted) and len(texts[i]) - len(quoted) <= 12), None)
     if chosen is None and candidates and quoted is None and own is None:
         chosen = candidates[0]
@@ -291,6 +295,10 @@ def masthead_above(texts: list[str], index: int, header: Header) -> str:
             lines.insert(0, texts[i])
         i -= 1
     return "".join(lines)
+
+
+def loose(title: str) -> str:
+    return re.sub(r"[的之\s]", "", title)
 
 
 def previous_text(texts: list[str], index: int, header: Header) -> str | None:

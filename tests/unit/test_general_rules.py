@@ -89,3 +89,13 @@ def test_a_notice_starting_at_a_national_decision_is_national():
     # a province citing the State Council's decision names its own place: not national
     provincial = body.replace("现将有关事项", "省政府决定在全省开展专项行动。现将有关事项")
     assert parse_text("四川省人民政府办公厅关于成立领导小组的通知\n" + provincial, reg).jurisdiction["name"] == "四川省"
+
+
+def test_the_plans_own_heading_is_the_title_when_the_notice_drops_a_de():
+    header = header_of(
+        "廣西壯族自治區工商局辦公室關於印發全區工商系統開展打擊制售假冒偽劣商品專項行動工作方案的通知\n"
+        "桂工商辦發〔2016〕141號\n各設區市工商局:\n現將方案印發給你們,請認真貫徹實施。\n"
+        "廣西壯族自治區工商局辦公室\n2016年7月29日\n"
+        "全區工商系統開展打擊制售假冒偽劣商品專項行動的工作方案\n一、工作目標\n")
+    assert header.title == "全区工商系统开展打击制售假冒伪劣商品专项行动的工作方案"
+    assert header.issuer == "广西壮族自治区工商局办公室"
