@@ -99,3 +99,14 @@ def test_the_plans_own_heading_is_the_title_when_the_notice_drops_a_de():
         "全區工商系統開展打擊制售假冒偽劣商品專項行動的工作方案\n一、工作目標\n")
     assert header.title == "全区工商系统开展打击制售假冒伪劣商品专项行动的工作方案"
     assert header.issuer == "广西壮族自治区工商局办公室"
+
+
+def test_a_leading_groups_duties_members_and_office_are_no_tasks():
+    from notices.outline import build_outline
+    outline = build_outline([
+        "一、领导小组的主要职责",
+        "负责领导全国打击侵犯知识产权和制售假冒伪劣商品专项行动,推动建立长效工作机制。",
+        "二、领导小组人员组成", "组长:唐富春市食品药品监督管理局局长",
+        "三、领导小组办事机构的设置", "领导小组办公室设在商务部,承担日常工作。",
+        "四、工作要求", "严厉打击侵权假冒违法行为,加强执法协作。"])
+    assert [t.text for t in outline.tasks] == ["严厉打击侵权假冒违法行为,加强执法协作。"]
