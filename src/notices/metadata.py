@@ -358,9 +358,16 @@ def find_issuer(texts: list[str], header: Header) -> None:
                 break
     if header.issuer is None and header.issuer_table:
         header.issuer = header.issuer_table
+    if header.issuer and CUT_NAME_RE.match(re.sub(r"\s+", "", header.issuer)):
+        header.issuer = None  # an excerpt starting mid-name: no issuer rather than half of one
     if header.issuer:
         header.issuer = re.sub(r"\s+", "", header.issuer)
         header.stated.append("issuer")
+
+
+# A name that starts inside the set phrase 打击侵犯知识产权和制售假冒伪劣商品 (侵犯知识产权和制售…
+# 工作领导小组办公室) has lost its beginning: a page excerpt cut it.
+CUT_NAME_RE = re.compile(r"^(?:击|侵犯知识产权|犯知识产权|知识产权和|产权和|和制售|制售|售假冒)[^。，,]*制售假冒伪劣")
 
 
 def masthead_rest(texts: list[str], first: int, front: list[int]) -> str:

@@ -110,3 +110,12 @@ def test_a_leading_groups_duties_members_and_office_are_no_tasks():
         "三、领导小组办事机构的设置", "领导小组办公室设在商务部,承担日常工作。",
         "四、工作要求", "严厉打击侵权假冒违法行为,加强执法协作。"])
     assert [t.text for t in outline.tasks] == ["严厉打击侵权假冒违法行为,加强执法协作。"]
+
+
+def test_an_issuer_cut_at_the_start_of_an_excerpt_is_no_issuer():
+    cut = header_of("侵犯知识产权和制售假冒伪劣商品工作领导小组办公室印发《2021年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》,要求做好工作。\n"
+                    "一、深化重点治理\n")
+    assert cut.issuer is None and cut.title == "2021年全国打击侵犯知识产权和制售假冒伪劣商品工作要点"
+    whole = header_of("全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室印发《2021年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》,要求做好工作。\n"
+                      "一、深化重点治理\n")
+    assert whole.issuer == "全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室"
