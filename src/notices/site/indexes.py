@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..render import doc_type_names
-from .common import (Link, Pager, feed_rel, file_rel, level_name, page_path, pager_view, paginate,
+from .common import (Link, Pager, feed_rel, file_rel, level_name, notice_label, page_path, pager_view, paginate,
                      place_label, rel, t)
 from .data import LEVEL_RANK, SiteData, newest_first, notice_year
 from .pictures import Matrix, matrix_view
@@ -44,6 +44,17 @@ class CatalogueRow:
     issuer: str
     issued: str
     published: str
+    issuer_zh: str = ""  # on English pages: the issuer as written, shown marked as Chinese beside its English
+
+
+def issuer_cells(n: dict, lang: str) -> tuple[str, str]:
+    """(issuer, issuer as written): on Chinese pages the issuer as written; on English pages its
+    English name where the registry resolves it, with the name as written kept beside it."""
+    written = n.get("issuer") or "—"
+    if lang == "zh":
+        return written, ""
+    agency = n.get("issuer_agency") or {}
+    return agency.get("name_en") or "—", written if written != "—" else ""
 
 
 @dataclass(frozen=True)
@@ -148,8 +159,9 @@ def listing_view(data: SiteData, key: str, number: int, lang: str) -> ListingVie
     src = page_path(base, number)
     chunks = paginate(notices)  # newest first already
     rows = [CatalogueRow(n.get("index_number") or "—",
-                         Link(n["title"] if lang == "zh" else n.get("title_en") or n["title"], rel(src, f"notices/{n['slug']}")),
-                         n.get("issuer") or "—", n.get("issued_date") or "—", n.get("published_date") or "—")
+                         Link(notice_label(n, lang), rel(src, f"notices/{n['slug']}")),
+                         issuer_cells(n, lang)[0], n.get("issued_date") or "—", n.get("published_date") or "—",
+                         issuer_cells(n, lang)[1])
             for n in chunks[number - 1]]
     view = ListingView(lang, t(lang, *listing_titles(data, key)), intro, rows, pager_view(base, number, len(chunks)),
                        back=Link(t(lang, back[1], back[2]), rel(src, back[0])) if back else None)

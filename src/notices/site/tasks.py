@@ -50,8 +50,8 @@ def task_link(row: TaskRow, src: str, lang: str) -> Link:
     """A link to the task itself: 三、（二）1. (or the task id) on the notice page; English pages
     link the authoritative Chinese text, where tasks are anchored."""
     shown = "".join(row.task["path"]) or row.id
-    if lang == "en":
-        return Link(shown, file_rel(src, "en", f"notices/{row.slug}/") + f"#{row.id}", "zh")
+    if lang == "en":  # the task's English name, on the English notice page where its row says more
+        return Link(row.task.get("label_en") or f"Task {row.id}", rel(src, f"notices/{row.slug}", row.id))
     return Link(shown, rel(src, f"notices/{row.slug}", row.id))
 
 
