@@ -312,3 +312,44 @@ def test_notice_description_says_who_published_what_and_is_safe_in_an_attribute(
                   "本页列出其 3 项任务和承担各项任务的机关。")
     en = common.notice_description({**notice, "title_en": "Key points", "doc_number": None, "tasks": []}, "en")
     assert en == "Key points: published by X District AMR on 2022-09-06."
+
+
+def _agency_href(aid: str) -> str:
+    return f"../../agencies/{aid}/"
+
+
+def test_the_lead_column_names_only_the_agencies_the_text_says_lead(site):
+    """Campaign pages: 牵头机关 holds exactly the agencies a task's text says lead (牵头); the
+    others stand in their own column with their role as written. A task that names no lead
+    (…按职责分工负责) shows none, where the pages used to put its responsible agencies."""
+    without_lead = 0
+    for series in site.named_series:
+        view = campaigns.campaign_view(site, series, 1, "zh")
+        rows = {(r.slug, r.id): r for r in campaigns.campaign_tasks(site, series)}
+        for shown in view.tasks:
+            slug, tid = shown.where.href.split("/notices/")[1].split("/#")
+            task = rows[(slug, tid)].task
+            known = [a for a in task["agencies"] if a["id"] in site.agencies]
+            assert [link.href for link in shown.leads] == [_agency_href(a["id"]) for a in known if a["role"] == "lead"]
+            assert [(link.href, role) for link, role in shown.others] == [
+                (_agency_href(a["id"]), {"responsible": "负责", "support": "配合"}[a["role"]])
+                for a in known if a["role"] != "lead"]
+            if not shown.leads and shown.others:
+                without_lead += 1
+    assert without_lead > 0, "no task without a lead: the check would pass on the old pages"
+
+
+def test_a_campaign_no_task_names_still_lists_the_notices_that_name_or_implement_it(site):
+    """The Xuchang plan implements 打击侵犯知识产权犯罪专项治理 but no task names it: its page lists
+    the plan with its stages' dates as written, under a title not doubled; no campaign the home
+    page links is empty."""
+    series = next(s for s in site.named_series if site.campaign_series[s]["zh"] == "打击侵犯知识产权犯罪专项治理")
+    assert campaigns.campaign_tasks(site, series) == []
+    view = campaigns.campaign_view(site, series, 1, "zh")
+    assert [n.notice.href for n in view.notices] == ["../../notices/2022-henan-xuchang-ip-crime-plan/"]
+    assert ("组织实施阶段", "2022年7月中旬至11月") in view.notices[0].phases
+    assert campaigns.campaign_title("打击侵犯知识产权犯罪专项治理") == "打击侵犯知识产权犯罪专项治理"
+    assert campaigns.campaign_title("剑网") == "剑网专项行动"
+    for s in site.named_series:  # the campaigns the home page links
+        page = campaigns.campaign_view(site, s, 1, "zh")
+        assert page.notices or page.tasks, s
