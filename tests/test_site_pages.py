@@ -353,3 +353,46 @@ def test_a_campaign_no_task_names_still_lists_the_notices_that_name_or_implement
     for s in site.named_series:  # the campaigns the home page links
         page = campaigns.campaign_view(site, s, 1, "zh")
         assert page.notices or page.tasks, s
+
+
+def test_cited_documents_link_to_their_official_page_when_known(site, tmp_path):
+    """data/cited_documents.yaml gives the official page of documents the site does not hold:
+    a notice citing one links it there (title matched with brackets and dashes ignored)."""
+    from dataclasses import replace
+
+    (tmp_path / crosslinks.CITED_FILE).write_text(
+        "documents:\n  - title: 知识产权强国建设纲要（2021-2035年）\n    url: https://www.gov.example.cn/a?b=1&c=2\n",
+        encoding="utf-8")
+    pages = crosslinks.official_pages(tmp_path)
+    with_pages = replace(site, official_pages=pages)
+    text = crosslinks.sections(with_pages, "2022-shanghai-work-plan", "zh")
+    assert '- <a href="https://www.gov.example.cn/a?b=1&amp;c=2">《知识产权强国建设纲要(2021—2035年)》</a> — 发布机关网页' in text
+    assert "https://www.gov.example.cn" not in crosslinks.sections(site, "2022-shanghai-work-plan", "zh")
+    (tmp_path / crosslinks.CITED_FILE).write_text("documents:\n  - title: x\n    url: javascript:alert(1)\n",
+                                                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cited_documents.yaml: 第 1 项 url：应以 http:// 或 https:// 开头"):
+        crosslinks.official_pages(tmp_path)
+
+
+def test_a_notice_page_shows_its_outline_and_who_does_what(site):
+    """At the top of the page, folded: the outline (Chinese page) and each agency × lead,
+    responsible, support with how many tasks, each count linking the first of them."""
+    text = crosslinks.glance(site, "2022-shanghai-work-plan", "zh")
+    notice = site.by_slug["2022-shanghai-work-plan"]
+    assert f'<details class="sd-outline"><summary>本文目录（{len(notice["sections"])} 部分）</summary>' in text
+    assert '<li><a href="#s-1">一、坚持多点发力,加大行政保护力度</a><ol>' in text
+    assert text.count("<li>") == len(notice["sections"]) + sum(len(s["children"]) for s in notice["sections"])
+    counts = {}
+    for task in notice["tasks"]:
+        for ref in task["agencies"]:
+            if ref["id"] == "shanghai.market-regulation":
+                counts.setdefault(ref["role"], []).append(task["id"])
+    row = next(line for line in text.splitlines() if "agencies/shanghai.market-regulation/" in line)
+    for role in ("lead", "responsible", "support"):
+        ids = counts.get(role)
+        assert (f'<a href="#{ids[0]}">{len(ids)}</a>' if ids else "<td>—</td>") in row, role
+    en = crosslinks.glance(site, "2022-shanghai-work-plan", "en")
+    assert "sd-outline" not in en and "Who does what" in en
+    assert f'<a href="../../../notices/2022-shanghai-work-plan/#{counts["responsible"][0]}">' in en
+    page = crosslinks.with_glance("# T\n\ntable\n\n## 正文 { #text }\n\nx\n", text)
+    assert page.index("sd-glance") < page.index("## 正文")

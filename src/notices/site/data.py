@@ -35,6 +35,7 @@ class SiteData:
     glossary: list[dict] = field(default_factory=list)
     contacts: dict[str, dict] = field(default_factory=dict)  # agency id → {hotline, website}
     foreign_keywords: list[str] = field(default_factory=list)
+    official_pages: dict[str, str] = field(default_factory=dict)  # cited documents' pages (crosslinks)
 
     def __post_init__(self) -> None:
         self.notices = sorted(self.notices, key=lambda n: n["slug"])
@@ -216,5 +217,8 @@ def from_registry(notices: list[dict], registry, data_dir: Path | None = None) -
             if contact:
                 contacts[aid] = contact
     keywords = load_foreign_keywords(data_dir) if data_dir else []
+    from .crosslinks import official_pages  # crosslinks reads SiteData: imported here, not at the top
+
     return SiteData(notices=notices, places=places, systems=systems, series=series, glossary=glossary,
-                    contacts=contacts, foreign_keywords=keywords)
+                    contacts=contacts, foreign_keywords=keywords,
+                    official_pages=official_pages(data_dir) if data_dir else {})
