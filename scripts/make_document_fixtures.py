@@ -4,7 +4,9 @@ The text (`2023-jiangsu-suzhou-work-plan.txt`) is typeset as GB/T 9704-2012 lays
 document: the issuing authority's mark in red, the 文号 over a red rule, the title, the addressees,
 the body, the note of attachments, the signature and date, the 附注, the attachment on a page of
 its own, the 抄送 / 印发 record between rules on the last page, page numbers `— 1 —`. The PDF is
-printed by headless Debian chromium (Playwright), the .docx written with python-docx.
+printed by headless Debian chromium (Playwright), once as a document and once as a browser prints
+a web page (its running lines); the .docx written with python-docx, and exported to PDF by
+LibreOffice as a word processor sets it.
 
 Run from the repository root: `.venv/bin/python scripts/make_document_fixtures.py`. The files are
 committed; run it again only to change them (and read the golden diffs that follow)."""
@@ -194,13 +196,32 @@ def write_docx(p: dict, out: Path) -> None:
     doc.save(str(out))
 
 
+def write_word_pdf(docx_file: Path, out: Path) -> None:
+    """The .docx exported to PDF by a word processor (LibreOffice, as Word or WPS would): text
+    set flush left, lines ending short before a comma or a number kept whole, the footer's
+    page number. Skipped where LibreOffice is not installed (apt-get install libreoffice-writer-nogui)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print("soffice not found: the -word.pdf is left as it is")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(docx_file)],
+                       check=True, capture_output=True)
+        shutil.move(Path(folder) / f"{docx_file.stem}.pdf", out)
+
+
 def main() -> int:
     lines = [line for line in (FOLDER / f"{NAME}.txt").read_text(encoding="utf-8").splitlines() if line.strip()]
     p = parts(lines)
     write_pdf(p, FOLDER / f"{NAME}-pdf.pdf")
     write_printed_pdf(p, FOLDER / f"{NAME}-printed.pdf")
     write_docx(p, FOLDER / f"{NAME}-docx.docx")
-    print(f"wrote {NAME}-pdf.pdf, {NAME}-printed.pdf and {NAME}-docx.docx in {FOLDER}")
+    write_word_pdf(FOLDER / f"{NAME}-docx.docx", FOLDER / f"{NAME}-word.pdf")
+    print(f"wrote {NAME}-pdf.pdf, -printed.pdf, -docx.docx and -word.pdf in {FOLDER}")
     return 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from notices.documents import Line, continues, furniture, ordinary_radicals, paragraphs
+from notices.documents import Box, Line, continues, furniture, ordinary_radicals, paragraphs, unmapped
 from notices.errors import NoticeError
 from notices.ingest import read_source
 from notices.parse import load_notice
@@ -20,7 +20,9 @@ FOLDER = ROOT / "tests" / "fixtures" / "documents"
 TEXT = FOLDER / "2023-jiangsu-suzhou-work-plan.txt"
 FILES = [FOLDER / "2023-jiangsu-suzhou-work-plan-pdf.pdf", FOLDER / "2023-jiangsu-suzhou-work-plan-docx.docx",
          # the same page printed from a browser, with its running lines: date and title, address and 1/5
-         FOLDER / "2023-jiangsu-suzhou-work-plan-printed.pdf"]
+         FOLDER / "2023-jiangsu-suzhou-work-plan-printed.pdf",
+         # the .docx exported by a word processor (LibreOffice): flush left, lines ending short
+         FOLDER / "2023-jiangsu-suzhou-work-plan-word.pdf"]
 
 
 def facts(notice):
@@ -110,9 +112,33 @@ def test_paragraphs_from_positions():
 
 
 def test_a_full_line_ending_a_sentence_then_an_indented_line_starts_a_paragraph():
+    box = Box(80, 522)
     before = line("这一段的最后一行恰好排满了整行。", 112, 522, 100)
-    assert not continues(before, line("下一段。", 112, 300, 129), 80, 522, 16)
-    assert continues(line("这一行排满了，句子还没有完", 80, 522, 100), line("。", 80, 96, 129), 80, 522, 16)
+    assert not continues(before, line("下一段。", 112, 300, 129), box, box, 16)
+    assert continues(line("这一行排满了，句子还没有完", 80, 522, 100), line("。", 80, 96, 129), box, box, 16)
+
+
+def test_flush_left_lines_end_short_and_go_on():
+    box = Box(80, 522, indents=True)
+    # two characters short: the next began with a comma, so both went to the next line
+    assert continues(line("2023年全市打击侵犯知识产权和制售假冒伪劣商品工", 112, 491, 100),
+                     line("作，要以习近平新时代中国特色社会主义思想为指导", 80, 511, 121), box, box, 16)
+    # five characters short: “4·26” kept whole
+    assert continues(line("8.依法及时公开侵权假冒行政处罚案件信息，围", 112, 440, 100),
+                     line("绕“4·26”等重要时点开展专题宣传活动。", 80, 400, 121), box, box, 16)
+    # nearly full, but it ends a sentence and the next line is indented
+    assert not continues(line("会共治，严厉打击侵权假冒违法犯罪，持续优化营商环境。", 80, 495, 100),
+                         line("一、深化重点领域治理", 112, 272, 121), box, box, 16)
+    # a date set right after a signature set right is no continuation
+    assert not continues(line("公室", 490, 522, 100), line("2023年3月15日", 386, 522, 121), box, box, 16)
+
+
+def test_a_paragraph_goes_on_over_a_page_set_otherwise():
+    # the next page is a landscape one: its text block starts and ends elsewhere
+    portrait = [line(f"第{i}行正文，排满了整行的文字，一直排到右边的边缘为止了呀", 80, 522, 100 + 29 * i) for i in range(7)]
+    landscape = [line(f"横排页面的第{i}行，也是排满整行的文字，一直排到右边", 60, 780, 80 + 29 * i, page=1)
+                 for i in range(7)]
+    assert len(paragraphs(portrait + landscape)) == 1
 
 
 def test_running_lines_and_page_numbers_in_the_margins_are_furniture():
@@ -227,3 +253,60 @@ def test_words_automatic_numbering_is_read_as_the_outline(tmp_path, registry):
     document.save(path)
     assert "一、深化" not in "".join(p.text for p in docx.Document(path).paragraphs)  # not typed
     assert facts(load_notice(path, registry)) == facts(load_notice(TEXT, registry))
+
+
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml">
+<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>
+<w:p><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>{text}</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>
+</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_a_masthead_in_a_text_box_is_read_once(tmp_path, registry):
+    import docx
+    from docx.oxml import parse_xml
+
+    lines = TEXT.read_text(encoding="utf-8").splitlines()
+    document = docx.Document()
+    anchor = document.add_paragraph()  # the box is anchored in an empty paragraph, as Word does
+    anchor._p.append(parse_xml(TEXT_BOX.format(text=lines[0])))
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    path = tmp_path / "2023-jiangsu-suzhou-work-plan-box.docx"
+    document.save(path)
+    assert lines[0] not in "".join(p.text for p in docx.Document(path).paragraphs)
+    notice = load_notice(path, registry)
+    assert notice.elements.masthead == lines[0]
+    assert facts(notice) == facts(load_notice(TEXT, registry))
+
+
+def test_a_pdf_whose_fonts_map_no_characters_is_refused():
+    assert unmapped([line("(cid:12)(cid:345)(cid:6)(cid:78)", 80, 522, 100), line("— 1 —", 280, 310, 800)])
+    assert not unmapped([line("苏州市打击侵权假冒工作领导小组办公室文件", 80, 522, 100), line("(cid:12)", 80, 200, 130)])
+
+
+def test_a_docx_table_is_read_as_rows_and_a_metadata_table_gives_its_fields(tmp_path, registry):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    # labels with their colons, as many 信息公开 tables write them (rows without colons are read as
+    # an HTML table's are: the metadata stage's concern, the same for both)
+    for row, cells in zip(table.rows, [("索引号：", "014000001/2023-00012", "发布日期：", "2023-03-20"),
+                                       ("文号：", "苏打假办〔2023〕3号", "发布机构：", "苏州市打击侵权假冒工作领导小组办公室")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    merged = document.add_table(rows=1, cols=3)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "责任单位"  # one cell over two columns
+    merged.rows[0].cells[2].text = "市公安局"
+    for line in TEXT.read_text(encoding="utf-8").splitlines()[2:]:
+        document.add_paragraph(line)
+    path = tmp_path / "2023-jiangsu-suzhou-table.docx"
+    document.save(path)
+    source = read_source(path)
+    assert "| 索引号： | 014000001/2023-00012 | 发布日期： | 2023-03-20 |" in source.text.splitlines()
+    assert "| 责任单位 | 市公安局 |" in source.text.splitlines()
+    notice = load_notice(path, registry)
+    assert (notice.index_number, notice.published_date, notice.doc_number) == (
+        "014000001/2023-00012", "2023-03-20", "苏打假办〔2023〕3号")

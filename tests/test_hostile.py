@@ -35,9 +35,9 @@ REFUSED = {
     "2024-hostile-keyword-map.txt": ("2024-hostile-keyword-map.meta.yml:2: ", "must be a list"),
     "2024-hostile-binary-sidecar.txt": ("2024-hostile-binary-sidecar.meta.yml:1: ", "save it again as UTF-8"),
     "2024-hostile-title-en-markup.txt": ("2024-hostile-title-en-markup.meta.yml:1: ", "must not hold web code"),
-    "2024-hostile-summary-script.txt": ("2024-hostile-summary-script.meta.yml:1: ", "must not hold web code"),
-    "2024-hostile-summary-js-link.txt": ("2024-hostile-summary-js-link.meta.yml:1: ", "must not hold web code"),
-    "2024-hostile-summary-handler.txt": ("2024-hostile-summary-handler.meta.yml:1: ", "must not hold web code"),
+    "2024-hostile-summary-script.txt": ("2024-hostile-summary-script.meta.yml:4: ", "must not hold web code"),
+    "2024-hostile-summary-js-link.txt": ("2024-hostile-summary-js-link.meta.yml:2: ", "must not hold web code"),
+    "2024-hostile-summary-handler.txt": ("2024-hostile-summary-handler.meta.yml:3: ", "must not hold web code"),
     "2024-hostile-correction-title.txt": ("2024-hostile-correction-title.meta.yml:2: ", "must not hold web code"),
     # added at run time
     "2024-hostile-passwd.txt": ("2024-hostile-passwd.txt: ", "symbolic link"),

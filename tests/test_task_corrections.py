@@ -69,7 +69,7 @@ BAD = {
                      3, "没有任务 t-9-9"),
     "not a task id": ("correction_note: x\ntasks:\n  第一项:\n    agencies: [{name: 市公安局}]\n", 3, "不是任务编号"),
     "bad role": ("correction_note: x\ntasks:\n  t-1-1:\n    agencies:\n      - name: 市公安局\n        role: boss\n",
-                 6, "role 应为 lead"),
+                 6, "应为 lead（牵头）"),
     "unknown key in an agency": ("correction_note: x\ntasks:\n  t-1-1:\n    agencies:\n      - {name: 市公安局, rol: lead}\n",
                                  5, "未知的键“rol”"),
     "agencies not a list": ("correction_note: x\ntasks:\n  t-1-1:\n    agencies: 市公安局\n", 4, "agencies 应为机构列表"),

@@ -91,7 +91,7 @@ def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Cal
                 batch.errors.append(NoticeError(
                     str(path), f"与 {names} 会生成同一个页面“{slug}”；请改名其中一个文件",
                     f"this and {', '.join(p.name for p in paths if p != path)} would make the same page '{slug}'; rename one"))
-        elif not paths[0].exists():
+        elif not os.path.lexists(paths[0]):  # a link to nowhere is reported as a link, when read
             batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
         else:
             todo.append(paths[0])

@@ -154,24 +154,50 @@ def furniture(lines: list[Line], heights: list[float]) -> set[int]:
     return out
 
 
+TERMINAL = ("。", "：", ":", "！", "？", "；")
+
+
+@dataclass(frozen=True)
+class Box:
+    """The text block of a page: where its lines start and end."""
+
+    left: float
+    right: float
+    indents: bool = False  # the document starts its paragraphs indented (GB/T 9704: two characters)
+
+
+def text_box(lines: list[Line], size: float) -> Box:
+    """The leftmost start and the rightmost end that several lines of the body's size share (a
+    single line further out is a heading or a stray mark, not the margin)."""
+    starts = Counter(round(line.x0) for line in lines if line.size == size) or Counter(round(l.x0) for l in lines)
+    ends = Counter(round(line.x1) for line in lines if line.size == size) or Counter(round(l.x1) for l in lines)
+    return Box(min((x for x, n in starts.items() if n >= 2), default=min(starts)),
+               max((x for x, n in ends.items() if n >= 2), default=max(ends)))
+
+
 def paragraphs(lines: list[Line]) -> list[str]:
     """Lines joined into paragraphs by where they sit: a paragraph goes on while each line fills
     the text's width and the next starts no further right; a centred title or a right-aligned
-    signature set on two lines is one paragraph."""
+    signature set on two lines is one paragraph. A page set otherwise (a landscape table) has
+    its own text block."""
     if not lines:
         return []
-    body = Counter(line.size for line in lines).most_common(1)[0][0]
-    em = body
-    # the text block's edges: the leftmost start and the rightmost end that several lines share
-    # (a single line further out is a heading or a stray mark, not the margin)
-    starts = Counter(round(line.x0) for line in lines if line.size == body)
-    ends = Counter(round(line.x1) for line in lines if line.size == body)
-    left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
-    right = max((x for x, n in ends.items() if n >= 2), default=max(ends))
+    em = Counter(line.size for line in lines).most_common(1)[0][0]  # the body's size
+    whole = text_box(lines, em)
+    indented = sum(1 for line in lines if line.size == em and em < line.x0 - whole.left < 3 * em)
+    whole = Box(whole.left, whole.right, indented >= 3)
+    boxes = {}
+    for page in {line.page for line in lines}:
+        own = [line for line in lines if line.page == page and line.size == em]
+        box = text_box(own, em) if len(own) >= 6 else whole
+        # only a page set otherwise (landscape, other margins) has a block of its own: on the
+        # others a page of few full lines would mistake its indented lines for the margin
+        boxes[page] = Box(box.left, box.right, whole.indents) \
+            if abs((box.right - box.left) - (whole.right - whole.left)) > 4 * em else whole
     out: list[str] = []
     previous: Line | None = None
     for line in lines:
-        if previous is not None and continues(previous, line, left, right, em):
+        if previous is not None and continues(previous, line, boxes[previous.page], boxes[line.page], em):
             out[-1] = join(out[-1], line.text)
         else:
             out.append(line.text)
@@ -179,20 +205,33 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return out
 
 
-def continues(before: Line, line: Line, left: float, right: float, em: float) -> bool:
-    """Whether `line` goes on the paragraph whose last line was `before`."""
+def continues(before: Line, line: Line, box_before: Box, box: Box, em: float) -> bool:
+    """Whether `line` goes on the paragraph whose last line was `before` (`box_before` and `box`
+    the text blocks of their pages)."""
     if abs(before.size - line.size) > 0.5:
         return False
+    left, right = box.left, box.right
     near = before.page == line.page and 0 < line.top - before.top < 2.2 * line.size
     if near and centred(before, left, right, em) and centred(line, left, right, em):
         return True  # a title centred on two lines
-    if near and before.x0 > left + 2 and line.x0 > left + em and abs(before.x1 - line.x1) < em / 2 \
-            and before.x1 < right - em and not is_date_line(line.text) and not is_date_line(before.text):
-        return True  # a signature set right on two lines
-    if before.x1 < right - 0.8 * em:
+    if near and before.x0 > left + 2 and line.x0 > before.x0 + 2 * em and abs(before.x1 - line.x1) < em / 2 \
+            and not is_date_line(line.text) and not is_date_line(before.text):
+        return True  # a signature set right on two lines: the second shorter, ending where the first does
+    if before.x0 > box_before.left + 2.5 * em:
+        return False  # the line before is no line of running text (a date, a short line set right)
+    # how far the line before ends from the right edge: a line set flush left ends up to two
+    # characters short when the next would have begun with a comma or a closing mark, more when
+    # a number or a quoted word is kept whole; where paragraphs start indented, a line at the
+    # margin after one that ends no sentence goes on it all the same
+    short = box_before.right - before.x1
+    ends = before.text.rstrip().endswith(TERMINAL)
+    at_left = line.x0 <= left + em / 2
+    if short > (6 if box.indents and at_left and not ends else 2.5) * em:
         return False  # the line before ended short: a paragraph's last line
-    if line.x0 > before.x0 + em / 2:
-        return False  # further right than the line before: a new, indented paragraph
+    if short > 0.8 * em and (ends or not at_left):
+        return False  # nearly full, but it ends a sentence, or the next line is indented
+    if line.x0 - left > before.x0 - box_before.left + em / 2:
+        return False  # further in than the line before: a new, indented paragraph
     if line.x0 > left + em and before.text.rstrip().endswith(("。", "：", ":")):
         return False  # an indented paragraph after one whose last line happened to be full
     return True
@@ -210,6 +249,16 @@ def join(before: str, after: str) -> str:
     return before + after
 
 
+CID_RE = re.compile(r"\(cid:\d+\)")
+
+
+def unmapped(lines: list[Line]) -> bool:
+    """Whether most of the text is pdfminer's `(cid:123)`: glyphs of a font without a map to
+    characters (a PDF made that way has no text to read, only shapes)."""
+    text = "".join(line.text for line in lines)
+    return len("".join(CID_RE.findall(text))) > 0.3 * len(text)
+
+
 def read_pdf(data: bytes, shown: str) -> Extracted:
     lines, heights = pdf_lines(data, shown)
     if not lines:
@@ -217,6 +266,11 @@ def read_pdf(data: bytes, shown: str) -> Extracted:
             shown, "这个 PDF 没有文字层（是扫描图片），无法读取文字；请找原文网页或 Word 版，或用文字识别（OCR）软件识别后存为 .docx 或 .txt",
             "this PDF has no text layer (it is a scanned image); find the notice's web page or Word file, or run "
             "OCR on it and save the result as .docx or .txt")
+    if unmapped(lines):
+        raise NoticeError(
+            shown, "这个 PDF 的字体没有文字映射，取出的只是字形编号；请找原文网页或 Word 版，或用文字识别（OCR）软件识别后存为 .docx 或 .txt",
+            "this PDF's fonts map no glyph to a character, so only glyph numbers come out; find the notice's web "
+            "page or Word file, or run OCR on it and save the result as .docx or .txt")
     dropped_at = furniture(lines, heights)
     kept = [line for index, line in enumerate(lines) if index not in dropped_at]
     dropped = [ordinary_radicals(lines[i].text) for i in sorted(dropped_at)]
@@ -242,6 +296,7 @@ def read_docx(data: bytes, shown: str) -> Extracted:
     label = Numbering(document)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
+            lines += text_boxes(block._p)
             text = label(block) + block.text
             lines += [part for part in text.split("\n") if part.strip()]
         elif isinstance(block, Table):
@@ -259,6 +314,23 @@ def read_docx(data: bytes, shown: str) -> Extracted:
                     seen.add(text)
                     dropped.append(ordinary_radicals(text))
     return Extracted("\n".join(ordinary_radicals(line) for line in lines), dropped, "docx")
+
+
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_boxes(paragraph) -> list[str]:
+    """The lines of the text boxes anchored in a paragraph (a red 发文机关标志 is often one); they
+    are in no paragraph's text. A box Word also writes as an older fallback is read once."""
+    lines = []
+    for box in paragraph.iter(f"{W}txbxContent"):
+        if any(ancestor.tag == MC_FALLBACK for ancestor in box.iterancestors()):
+            continue
+        for inner in box.iter(f"{W}p"):
+            text = "".join(node.text or "" for node in inner.iter(f"{W}t"))
+            if text.strip():
+                lines.append(text)
+    return lines
 
 
 def table_rows(table) -> list[str]:

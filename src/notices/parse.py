@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .assign import assign, first_leads_onwards
+from .assign import assign, assign_in_text, first_leads_onwards
 from .campaigns import find_campaigns
-from .clean import Para, clean
+from .clean import Para, clean, to_simplified
 from .corrections import correct_tasks
 from .elements import read_elements
 from .errors import NoticeError
@@ -95,8 +95,13 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     outline = build_outline([paras[i].text for i in body_index])
     blocks = [Block("paragraph", paras[i].text) for i in front] + outline.blocks
     traditional = any(p.text != p.orig for p in paras)
+    simplified = blocks  # matched against (campaign names are simplified)
     if traditional:
         blocks = [replace(b, text=written(b.text, paras)) for b in blocks]
+        # the facts as the notice writes them: 四川省人民政府辦公廳, 川辦發〔2015〕39號
+        for key in ("title", "notice_title", "issuer", "doc_number"):
+            if getattr(header, key):
+                setattr(header, key, written_anywhere(getattr(header, key), paras))
 
     known = tuple(registry.campaign_names())
     campaigns: dict[str, Campaign] = {}
@@ -104,11 +109,15 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     tasks: list[Task] = []
     first_leads = False  # a parenthesis said the first name of each list leads (列首为牵头单位，下同)
     for span in outline.tasks:
-        refs = assign(span.parenthesis, registry, home, first_leads) if span.parenthesis else []
+        refs = (assign(span.parenthesis, registry, home, first_leads) if span.parenthesis
+                else assign_in_text(span.text, registry, home))
         first_leads = first_leads or bool(span.parenthesis and first_leads_onwards(span.parenthesis))
         for ref in refs:
             if ref.id and ref.id not in agencies:
-                agencies[ref.id] = replace(registry.resolve_agency(ref.name, home), name=ref.name)
+                agencies[ref.id] = replace(registry.resolve_agency(ref.name, home),
+                                           name=written(ref.name, paras) if traditional else ref.name)
+        if traditional:
+            refs = [replace(ref, name=written(ref.name, paras)) for ref in refs]
         ids = []
         for name, year in find_campaigns(span.text, known):
             campaign = registry.resolve_campaign(name, year, span.text)
@@ -117,9 +126,10 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         text = written(span.text, paras) if traditional else span.text
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
     tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
-    for block in blocks:  # campaigns named outside any task still belong to the notice
-        for name, year in find_campaigns(block.text, known):
-            campaign = registry.resolve_campaign(name, year, block.text)
+    # campaigns named outside any task (in the title too) still belong to the notice
+    for text in [to_simplified(header.title or "")] + [block.text for block in simplified]:
+        for name, year in find_campaigns(text, known):
+            campaign = registry.resolve_campaign(name, year, text)
             campaigns.setdefault(campaign.id, campaign)
 
     texts = [p.text for p in paras]
@@ -201,6 +211,24 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
         setattr(header, key, value)
         if key in header.stated:
             header.stated.remove(key)
+
+
+def written_anywhere(text: str, paras: list[Para]) -> str:
+    """`text` in the characters it was written in, also where it spans paragraphs (a title on two
+    lines) or was normalised (a 文号's brackets, spaces): found in the simplified text with
+    brackets and spaces free, and taken from the text as written; else `text` as it is."""
+    hit = written(text, paras)
+    if hit != text:
+        return hit
+    pieces = []
+    for c in re.sub(r"\s+", "", text):
+        pieces.append("[〔\\[［【(（]" if c == "〔" else "[〕\\]］】)）]" if c == "〕" else re.escape(c))
+    simple = "".join(p.text for p in paras)
+    match = re.search(r"\s*".join(pieces), simple) if pieces else None
+    if match is None:
+        return text
+    found = re.sub(r"\s+", "", "".join(p.orig for p in paras)[match.start():match.end()])
+    return re.sub(r"[\[［【(（]((?:19|20)\d\d)[\]］】)）]", r"〔\1〕", found)
 
 
 def written(text: str, paras: list[Para]) -> str:

@@ -41,7 +41,8 @@ def front_matter(data: dict) -> str:
 def page_front_matter(notice: Notice, lang: str) -> dict:
     title = notice.title if lang == "zh" else (notice.title_en or notice.title)
     return {
-        "title": title,
+        # the theme puts the title into <title> and the navigation: no markup from outside
+        "title": title.replace("<", "＜").replace(">", "＞"),
         "notice": notice.slug,
         "doc_type": notice.doc_type,
         "jurisdiction": notice.jurisdiction["id"],
@@ -87,18 +88,26 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
     return head + rows
 
 
-def element_values(notice: Notice) -> dict[str, str]:
-    """Each element of the official document the notice has, as one line of text (unescaped)."""
+def element_values(notice: Notice, lang: str = "zh") -> dict[str, str]:
+    """Each element of the official document the notice has, as one line of text (unescaped);
+    on the English page a body that is the notice's issuer carries its English name too."""
     e = notice.elements
+    issuer = notice.issuer_agency
+
+    def body(name: str) -> str:
+        if lang == "en" and issuer and name == notice.issuer:
+            return f"{name} ({issuer.name_en}{'' if issuer.name_en_official else ' †'})"
+        return name
+
     attachments = [f"附件{a.number or ''}：{a.title}" for a in e.attachments]
     numbered = len(e.attachment_note) > 1
     values = {
         "masthead": e.masthead, "doc_number": notice.doc_number, "signer": e.signer,
         "title": notice.notice_title or notice.title, "addressees": e.addressees,
         "attachment_note": "；".join(f"{i}. {t}" if numbered else t for i, t in enumerate(e.attachment_note, 1)),
-        "attachments": "；".join(attachments), "signature": "；".join(e.signature), "signed_date": e.signed_date,
+        "attachments": "；".join(attachments), "signature": "；".join(body(name) for name in e.signature), "signed_date": e.signed_date,
         "notes": "；".join(f"（{n}）" for n in e.notes), "disclosure": e.disclosure, "cc": "；".join(e.cc),
-        "printed_by": e.printed_by, "printed_date": e.printed_date,
+        "printed_by": body(e.printed_by) if e.printed_by else None, "printed_date": e.printed_date,
     }
     return {key: value for key, value in values.items() if value}
 
@@ -115,7 +124,7 @@ def elements_section(notice: Notice, lang: str) -> list[str]:
         lines = ["## Elements of the official document { #elements }", "",
                  "As the Chinese original sets them out (GB/T 9704); the values are quoted in Chinese.", "",
                  "| Element | As written |", "| --- | --- |"]
-    lines += [f"| {names[key][lang]} | {escape(value)} |" for key, value in element_values(notice).items()]
+    lines += [f"| {names[key][lang]} | {escape(value)} |" for key, value in element_values(notice, lang).items()]
     return lines + [""]
 
 

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import yaml
 
 from .errors import NoticeError
-from .safety import control_characters, markup_in, read_regular, url_problem
+from .safety import MARKUP_RE, control_characters, markup_in, read_regular, url_problem
 
 SIDECAR_SUFFIX = ".meta.yml"
 MAX_BYTES = 256 * 1024  # a sidecar is a few lines; a summary a few paragraphs
@@ -50,9 +50,10 @@ def sidecar_path(source: Path) -> Path:
 class Invalid(Exception):
     """A value that does not fit its kind: the reason in Chinese and English."""
 
-    def __init__(self, zh: str, en: str):
+    def __init__(self, zh: str, en: str, at: int | None = None):
         super().__init__(en)
         self.zh, self.en = zh, en
+        self.at = at  # where in the value, for the line of a block of text
 
 
 # ---- kinds of value: each takes a YAML node and returns the value, or raises Invalid ------
@@ -69,11 +70,14 @@ def _clean(value: str, one_line: bool) -> str:
     found = control_characters(value)
     if found:
         raise Invalid(f"含有不可见的控制字符（{'、'.join(found)}），请删除",
-                      f"holds invisible control characters ({', '.join(found)}); delete them")
-    markup = markup_in(value)
+                      f"holds invisible control characters ({', '.join(found)}); delete them",
+                      value.find(chr(int(found[0][2:], 16))))
+    markup = MARKUP_RE.search(value)
     if markup:
-        raise Invalid(f"不能含有网页代码（{markup}）；旁注文件只写文字（summary_en 可用 Markdown）",
-                      f"must not hold web code ({markup}); a sidecar holds text (summary_en: Markdown), not HTML")
+        shown = markup_in(value)
+        raise Invalid(f"不能含有网页代码（{shown}）；旁注文件只写文字（summary_en 可用 Markdown）",
+                      f"must not hold web code ({shown}); a sidecar holds text (summary_en: Markdown), not HTML",
+                      markup.start())
     if one_line:
         value = value.strip()
         if "\n" in value:
@@ -232,7 +236,12 @@ def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable
             try:
                 out[key] = check(value_node, shown) if getattr(check, "nested", False) else check(value_node)
             except Invalid as exc:
-                raise NoticeError(shown, f"{key}：{exc.zh}", f"{key}: {exc.en}", value_node.start_mark.line + 1)
+                line = value_node.start_mark.line + 1
+                if exc.at is not None and getattr(value_node, "style", None) == "|":
+                    # a literal block starts on the line after its key: point at the line itself (a folded
+                    # block, `>`, has its line breaks joined: its key line is given)
+                    line += 1 + value_node.value[:exc.at].count("\n")
+                raise NoticeError(shown, f"{key}：{exc.zh}", f"{key}: {exc.en}", line)
         out["_lines"] = lines
         return out
     kind.nested = True

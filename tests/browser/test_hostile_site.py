@@ -77,6 +77,10 @@ def test_the_rest_is_published(hostile_site):
     page = (hostile_site / "agencies").rglob("*svgonloadalert110*/index.html")
     text = next(page).read_text(encoding="utf-8")
     assert "市&lt;svg/onload=alert`110`&gt;局" in text
+    # a campaign named with a tag in its quotes: its name is text wherever it is shown
+    pages = {p: p.read_text(encoding="utf-8") for p in hostile_site.rglob("*.html")}
+    assert not [p for p, html in pages.items() if "<i>雷霆</i>" in html]
+    assert len([p for p, html in pages.items() if "&lt;i&gt;雷霆&lt;/i&gt;" in html]) >= 2  # its campaign page, both languages
 
 
 def test_no_page_holds_anything_live_from_the_corpus(hostile_site):
@@ -100,11 +104,15 @@ def test_every_feed_and_xml_file_parses(hostile_site):
     assert "铁拳" in feed and "\x0b" not in feed and "\x1b" not in feed
 
 
-def test_no_cell_of_the_tasks_csv_is_a_formula(hostile_site):
-    rows = list(csv.reader(io.StringIO((hostile_site / "data" / "tasks.csv").read_text(encoding="utf-8"))))
-    cells = [cell for row in rows for cell in row]
-    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], "formula cells"
-    assert {"'=1+2局", "'+1局", "'-1局", "'@A1局"} <= set(cells)  # neutralised, still there
+def test_no_cell_of_the_csv_files_is_a_formula(hostile_site):
+    def cells(name):
+        text = (hostile_site / "data" / name).read_text(encoding="utf-8-sig")
+        return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+    for name in ("tasks.csv", "task-agencies.csv"):
+        assert not [c for c in cells(name) if c[:1] in ("=", "+", "-", "@", "\t", "\r")], f"formula cells in {name}"
+    # one agency a row in task-agencies.csv: the names are neutralised, and still there
+    assert {"'=1+2局", "'+1局", "'-1局", "'@A1局"} <= set(cells("task-agencies.csv"))
 
 
 def test_data_and_search_indexes_hold_text_only(hostile_site):

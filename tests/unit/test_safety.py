@@ -133,6 +133,8 @@ def test_scalars_are_taken_as_written(tmp_path):
     ("corrections:\n  title: 新标题\n", 1, "correction_note"),
     ("- a\n- b\n", 1, "must be `key: value` lines"),
     ("title_en: \"line one\\nline two\"\n", 1, "one line"),
+    ("title_en: T\nsummary_en: |\n  One.\n\n  Two <b>bold</b>.\n", 5, "must not hold web code"),
+    ("summary_en: >\n  One\n  [x](javascript:alert(1))\n", 1, "must not hold web code"),
 ])
 def test_sidecar_errors_name_file_and_line(tmp_path, content, line, words):
     error = error_of(sidecar(tmp_path, content))

@@ -99,6 +99,10 @@ class Registry:
         """A division and its ancestors, the province first."""
         return self._places.division_chain(code)
 
+    def provinces(self) -> list[Division]:
+        """The province-level divisions of the table."""
+        return [d for d in self._places.divisions.values() if d.level == "province"]
+
     def divisions_within(self, j: Jurisdiction) -> list[Division]:
         """Every division inside a jurisdiction (itself included when it is one)."""
         return [d for d in self._places.divisions.values() if self._places.division_within(d, j)]

@@ -50,9 +50,9 @@ def system_chain(data: SiteData, aid: str) -> list[list[str]]:
     there that the notices name (the agency itself last)."""
     a = data.agencies[aid]
     chain = []
-    for place in data.place_chain(a["jurisdiction_id"]):
-        here = data.agencies_at.get((place.id, a["system"]), []) if a["system"] != "other" else []
-        if place.id == a["jurisdiction_id"]:
+    for place in data.place_chain(a.jurisdiction_id):
+        here = data.agencies_at.get((place.id, a.system), []) if a.system != "other" else []
+        if place.id == a.jurisdiction_id:
             here = [aid]
         if here:
             chain.append(here)
@@ -66,10 +66,10 @@ def agency_description(data: SiteData, aid: str, lang: str) -> str:
     roles = data.agency_roles.get(aid, [])
     notices = len({notice["slug"] for notice, _, _ in roles})
     if lang == "zh":
-        text = (f"{a['full_name']}在本站收录的 {notices} 份通知中承担的 {len(roles)} 项打击侵权假冒任务，"
+        text = (f"{a.full_name}在本站收录的 {notices} 份通知中承担的 {len(roles)} 项打击侵权假冒任务，"
                 "及其上下级和经常协同的机关。")
     else:
-        text = (f"{a['name_en'] or a['full_name']}: the {len(roles)} tasks against IP infringement and counterfeiting "
+        text = (f"{a.name_en or a.full_name}: the {len(roles)} tasks against IP infringement and counterfeiting "
                 f"assigned to it in {notices} notices published here, with its chain and the agencies it works with.")
     return html.escape(text, quote=True)
 
@@ -128,18 +128,18 @@ def agency_view(data: SiteData, aid: str, number: int, lang: str) -> AgencyView:
             groups.append(TaskGroup(row.year, notice_ref(row.notice, src, lang), []))
         text = excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else ""
         groups[-1].items.append(TaskItem(role_name(role, lang), task_link(row, src, lang), text))
-    place = place_label(data, a["jurisdiction_id"], lang)
+    place = place_label(data, a.jurisdiction_id, lang)
     contact = data.contacts.get(aid) or {}
     chain = system_chain(data, aid)
     return AgencyView(
-        lang=lang, title=a["full_name"] if lang == "zh" else (a["name_en"] or a["full_name"]), number=number,
-        full_name=a["full_name"], written_as=a["name"] if a["name"] != a["full_name"] else None,
-        name_en=a["name_en"], name_en_official=bool(a["name_en_official"]),
-        place=Link(place, rel(src, f"catalogue/places/{a['jurisdiction_id']}"))
-        if a["jurisdiction_id"] in data.places_with_notices else place,
-        system=Link(system_label(data, a["system"], lang), rel(src, system_path(a["system"]))),
+        lang=lang, title=a.full_name if lang == "zh" else (a.name_en or a.full_name), number=number,
+        full_name=a.full_name, written_as=a.name if a.name != a.full_name else None,
+        name_en=a.name_en, name_en_official=bool(a.name_en_official),
+        place=Link(place, rel(src, f"catalogue/places/{a.jurisdiction_id}"))
+        if a.jurisdiction_id in data.places_with_notices else place,
+        system=Link(system_label(data, a.system, lang), rel(src, system_path(a.system))),
         hotline=str(contact["hotline"]) if contact.get("hotline") else None, website=contact.get("website") or None,
-        in_registry=bool(a.get("in_registry", True)),
+        in_registry=a.in_registry,
         chain=[[agency_link(b) for b in level] for level in chain] if len(chain) > 1 else [],
         partners=[(agency_link(b), n) for b, n in partners(data, aid) if b in data.agencies],
         feed=feed_rel(src, lang, f"agencies/{aid}.xml"), overview=rel(src, base), groups=groups,
@@ -152,7 +152,7 @@ def stubs(data: SiteData) -> Iterator:
 
     for aid, a in data.agencies.items():
         total = len(paginate(agency_tasks(data, aid)))
-        titles = (a["full_name"], a["name_en"] or a["full_name"])
+        titles = (a.full_name, a.name_en or a.full_name)
         descriptions = (agency_description(data, aid, "zh"), agency_description(data, aid, "en"))
         for number in range(1, total + 1):
             yield Stub(page_path(agency_path(aid), number), "agency", aid, number, titles, descriptions)
@@ -171,7 +171,7 @@ def stubs(data: SiteData) -> Iterator:
 def by_system(data: SiteData) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for aid, a in data.agencies.items():
-        out.setdefault(a["system"], []).append(aid)
+        out.setdefault(a.system, []).append(aid)
     return dict(sorted(out.items(), key=lambda kv: (kv[0] == "other", kv[0])))
 
 
@@ -190,7 +190,7 @@ def systems_by_province(data: SiteData) -> dict[str, dict[str | None, list[str]]
     for system, aids in by_system(data).items():
         provinces: dict[str | None, list[str]] = {}
         for aid in aids:
-            provinces.setdefault(province_of(data, data.agencies[aid]["jurisdiction_id"]), []).append(aid)
+            provinces.setdefault(province_of(data, data.agencies[aid].jurisdiction_id), []).append(aid)
         out[system] = provinces
     return out
 
@@ -242,7 +242,7 @@ def province_view(data: SiteData, key: str, number: int, lang: str) -> AgencyInd
     src = province_path(system, province)
     name = system_label(data, system, lang)
     members = systems_by_province(data)[system][province]
-    national = [a for a, info in data.agencies.items() if info["system"] == system and info["jurisdiction_id"] == "national"]
+    national = [a for a, info in data.agencies.items() if info.system == system and info.jurisdiction_id == "national"]
     return AgencyIndexView(
         lang, f"{place_label(data, province, lang)} · {name}",
         back=Link(t(lang, f"← {name}（全国）", f"← {name} (all places)"), rel(src, system_path(system))),
@@ -253,7 +253,7 @@ def agency_tree(data: SiteData, aids: list[str], src: str, lang: str) -> list[Pl
     """Place by place from the top of the chain, the system's agencies at each."""
     at: dict[str, list[str]] = {}
     for aid in aids:
-        at.setdefault(data.agencies[aid]["jurisdiction_id"], []).append(aid)
+        at.setdefault(data.agencies[aid].jurisdiction_id, []).append(aid)
     children: dict[str | None, set[str]] = {}
     for pid in at:
         chain = data.place_chain(pid) or []

@@ -27,7 +27,7 @@ def timeline(data: SiteData, series: str) -> dict[int, dict]:
     """year → {"edition": named as an edition that year (registry or a notice), "tasks": n,
     "notices": n}; the years of tasks without an edition year count by the notice's year."""
     years: dict[int, dict] = {}
-    for y in data.campaign_series[series]["editions"]:
+    for y in data.campaign_series[series].editions:
         years.setdefault(y, {"edition": True, "tasks": 0, "notices": set()})
     for row in campaign_tasks(data, series):
         if row.year is None:
@@ -134,11 +134,11 @@ def campaign_view(data: SiteData, series: str, number: int, lang: str) -> Campai
              for row in chunks[number - 1]]
     return CampaignView(
         lang=lang, heading=t(lang, f"专项行动：{title}", f"Campaign: {title}"), number=number,
-        chinese_name=s["zh"] if lang == "en" and s["name_en"] else None, name_en_official=s["name_en_official"],
-        overview=rel(src, base), description=s["description_zh"] if lang == "zh" else s["description_en"],
-        lead_system=system_label(data, s["lead_system"], lang) if s["lead_system"] else None,
-        lead=Link(agency_label(data, s["lead"], lang), rel(src, f"agencies/{s['lead']}"))
-        if s["lead"] and s["lead"] in data.agencies else None,
+        chinese_name=s.zh if lang == "en" and s.name_en else None, name_en_official=s.name_en_official,
+        overview=rel(src, base), description=s.description_zh if lang == "zh" else s.description_en,
+        lead_system=system_label(data, s.lead_system, lang) if s.lead_system else None,
+        lead=Link(agency_label(data, s.lead, lang), rel(src, f"agencies/{s.lead}"))
+        if s.lead and s.lead in data.agencies else None,
         editions=[Edition(y, v["edition"], v["notices"], v["tasks"]) for y, v in timeline(data, series).items()],
         feed=feed_rel(src, lang, f"campaigns/{series}.xml"), tasks=tasks, pager=pager_view(base, number, len(chunks)),
         notices=campaign_notice_rows(data, series, src, lang) if number == 1 else [])
@@ -150,7 +150,7 @@ def stubs(data: SiteData) -> Iterator:
 
     for series in data.named_series:
         s = data.campaign_series[series]
-        titles = (campaign_title(s["zh"]), f"{s['name_en'] or s['zh']} campaign")
+        titles = (campaign_title(s.zh), f"{s.name_en or s.zh} campaign")
         for number in range(1, len(paginate(campaign_tasks(data, series))) + 1):
             yield Stub(page_path(campaign_path(series), number), "campaign", series, number, titles)
     yield Stub(INDEX, "campaign-index", "", 1, ("专项行动", "Campaigns"))
@@ -171,6 +171,6 @@ def index_view(data: SiteData, key: str, number: int, lang: str) -> CampaignInde
     for series in data.named_series:
         s = data.campaign_series[series]
         rows.append((Link(series_label(data, series, lang), rel(INDEX, campaign_path(series))),
-                     system_label(data, s["lead_system"], lang) if s["lead_system"] else None,
+                     system_label(data, s.lead_system, lang) if s.lead_system else None,
                      len(campaign_notices(data, series)), len(campaign_tasks(data, series))))
     return CampaignIndexView(lang, t(lang, "专项行动", "Campaigns"), rows, campaign_year_view(data, INDEX, lang))

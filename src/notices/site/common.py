@@ -132,8 +132,8 @@ def agency_label(data: SiteData, aid: str, lang: str) -> str:
     if a is None:
         return aid
     if lang == "zh":
-        return a["full_name"] or a["name"]
-    return (a["name_en"] or a["full_name"]) + ("" if a["name_en_official"] else " †")
+        return a.full_name or a.name
+    return (a.name_en or a.full_name) + ("" if a.name_en_official else " †")
 
 
 def place_label(data: SiteData, pid: str, lang: str) -> str:
@@ -158,9 +158,9 @@ def series_label(data: SiteData, sid: str, lang: str) -> str:
     s = data.campaign_series.get(sid)
     if s is None:
         return sid
-    if lang == "zh" or not s["name_en"]:
-        return s["zh"]
-    return s["name_en"] + ("" if s["name_en_official"] else " †")
+    if lang == "zh" or not s.name_en:
+        return s.zh
+    return s.name_en + ("" if s.name_en_official else " †")
 
 
 def series_name(data: SiteData, sid: str, lang: str) -> str:

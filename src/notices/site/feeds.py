@@ -67,14 +67,14 @@ def feeds(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
             "本站新收录的文件" if zh else "Notices newly added to the site", lang, data.notices, site_url)
         for series in data.named_series:
             s = data.campaign_series[series]
-            name = s["zh"] if zh else (s["name_en"] or s["zh"])
+            name = s.zh if zh else (s.name_en or s.zh)
             notices = [n for n in data.notices if any(c["series"] == series for c in n["campaigns"])]
             yield f"{prefix}campaigns/{series}.xml", rss(
                 f"专项行动“{name}”：新文件" if zh else f"Campaign {name}: new notices",
                 site_link(site_url, lang, f"campaigns/{series}/"),
                 f"点名“{name}”的新文件" if zh else f"New notices naming {name}", lang, notices, site_url)
         for aid, a in data.agencies.items():
-            name = a["full_name"] if zh else (a["name_en"] or a["full_name"])
+            name = a.full_name if zh else (a.name_en or a.full_name)
             notices = list({id(n): n for n, _, _ in data.agency_roles.get(aid, [])}.values())
             yield f"{prefix}agencies/{aid}.xml", rss(
                 f"{name}：新文件" if zh else f"{name}: new notices", site_link(site_url, lang, f"agencies/{aid}/"),

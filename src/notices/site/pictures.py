@@ -22,7 +22,7 @@ def campaign_year_counts(data: SiteData) -> dict[str, dict[int, int]]:
         for row in campaign_tasks(data, series):
             if row.year:
                 counts[row.year] = counts.get(row.year, 0) + 1
-        for y in data.campaign_series[series]["editions"]:
+        for y in data.campaign_series[series].editions:
             counts.setdefault(y, 0)
         out[series] = dict(sorted(counts.items()))
     return out
@@ -100,9 +100,7 @@ def matrix_view(data: SiteData, notices: list[dict], src: str, lang: str) -> Mat
                 "Agencies × notices: ● leads, ◐ responsible, ○ supports; blank: no task assigned.")
     columns = [(Link(notice_label(n, lang), rel(src, "notices/" + n["slug"])), notice_year(n)) for n in notices]
     rows = []
-    for aid in sorted(grid, key=lambda a: (data.agencies.get(a, {}).get("system", ""), a)):
-        if aid not in data.agencies:
-            continue
+    for aid in sorted((a for a in grid if a in data.agencies), key=lambda a: (data.agencies[a].system, a)):
         cells = []
         for n in notices:
             roles = grid[aid].get(n["slug"], set())

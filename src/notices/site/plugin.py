@@ -110,9 +110,6 @@ class NoticesSite(BasePlugin[SiteConfig]):
             return cache[key]
 
         env.globals["sd_once"] = sd_once
-        # The generated pages' templates (overrides/sd/) escape every value they write; the
-        # theme's templates are left as they are (they write the pages' HTML unescaped).
-        env.autoescape = lambda name: bool(name) and name.startswith("sd/")
         # For overrides/sitemap.xml: the site's root URL, and its languages.
         env.globals["sd_site_url"] = self.site_url.rstrip("/") + "/" if self.site_url else "/"
         env.globals["sd_languages"] = list(self.config.languages)
