@@ -167,7 +167,9 @@ def _inverse(text: str) -> str:
 # What no generated page, open data file or feed reads: the text and its structure, half of a
 # record. Each build process holds every notice for the whole build; at 5,000 notices that was
 # gigabytes.
-UNUSED_BY_SITE = ("body", "sections", "phases")
+# The text is the bulk of a record; the outline (a notice page's contents) and an implementation
+# plan's stages (a campaign page's dates) are small and are shown.
+UNUSED_BY_SITE = ("body",)
 
 
 _LOADED: dict = {}  # the last folder read: its files' stamp (files_stamp), and the records
