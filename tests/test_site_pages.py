@@ -343,7 +343,7 @@ def test_a_campaign_no_task_names_still_lists_the_notices_that_name_or_implement
     """The Xuchang plan implements 打击侵犯知识产权犯罪专项治理 but no task names it: its page lists
     the plan with its stages' dates as written, under a title not doubled; no campaign the home
     page links is empty."""
-    series = next(s for s in site.named_series if site.campaign_series[s]["zh"] == "打击侵犯知识产权犯罪专项治理")
+    series = next(s for s in site.named_series if site.campaign_series[s].zh == "打击侵犯知识产权犯罪专项治理")
     assert campaigns.campaign_tasks(site, series) == []
     view = campaigns.campaign_view(site, series, 1, "zh")
     assert [n.notice.href for n in view.notices] == ["../../notices/2022-henan-xuchang-ip-crime-plan/"]
