@@ -50,7 +50,12 @@ def locate(header: Header, texts: list[str], registry: Registry, named: str | No
         return registry.jurisdiction_in(named)
     strong = named_places(header, registry)
     if strong:
-        return min(strong, key=lambda j: (not j.in_registry, j.parent is None))
+        best = min(strong, key=lambda j: (not j.in_registry, j.parent is None))
+        if best.parent is None and best.level in ("prefecture", "county"):
+            # a name several divisions share (西湖区, 新华区): the one whose province or city the
+            # text names too
+            return settled_by_mentions(best, texts, registry) or best
+        return best
     ev = evidence()
     national = registry.jurisdictions["national"]
     heads = [t for t in (header.issuer, header.issuer_table, header.notice_title, header.title) if t]
@@ -61,6 +66,26 @@ def locate(header: Header, texts: list[str], registry: Registry, named: str | No
     if salutation == "national" or (head and ev.abbreviations.get(head[0]) == "全国") or opening_word(texts) == "国":
         return national
     return weighed(header, texts, registry, salutation, head)
+
+
+def settled_by_mentions(place: Jurisdiction, texts: list[str], registry: Registry) -> Jurisdiction | None:
+    candidates = registry.divisions_named(place.name)
+    if len(candidates) < 2:
+        return None
+    mentions: Counter[str] = Counter()
+    for text in texts:
+        for code, n in registry.mentions(text).items():
+            mentions[code] += n
+    whole = "\n".join(texts)
+    scored = []
+    for d in candidates:
+        above = registry.division_chain(d.code)[:-1]
+        score = sum(mentions.get(a.code, 0) + (whole.count(a.short) if len(a.short) >= 2 else 0) for a in above)
+        scored.append((score, d.code, d))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+        return registry.place_of(scored[0][2])
+    return None
 
 
 def named_places(header: Header, registry: Registry) -> list[Jurisdiction]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from .assign import assign, assign_in_text, first_leads_onwards
 from .campaigns import find_campaigns
 from .clean import Para, clean, to_simplified
+from .describe import describe
 from .corrections import correct_tasks
 from .elements import read_elements
 from .errors import NoticeError
@@ -20,7 +21,7 @@ from .model import Agency, Attachment, Block, Campaign, Elements, Notice, Task
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
-from .sidecar import Sidecar, read_sidecar
+from .sidecar import Sidecar, read_sidecar, sidecar_path
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -120,6 +121,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             refs = [replace(ref, name=written(ref.name, paras)) for ref in refs]
         ids = []
         for name, year in find_campaigns(span.text, known):
+            if name in registry.slogans:
+                continue
             campaign = registry.resolve_campaign(name, year, span.text)
             campaigns.setdefault(campaign.id, campaign)
             ids.append(campaign.id)
@@ -129,6 +132,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     # campaigns named outside any task (in the title too) still belong to the notice
     for text in [to_simplified(header.title or "")] + [block.text for block in simplified]:
         for name, year in find_campaigns(text, known):
+            if name in registry.slogans:
+                continue
             campaign = registry.resolve_campaign(name, year, text)
             campaigns.setdefault(campaign.id, campaign)
 
@@ -136,7 +141,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     elements = read_elements(texts, header.title_para, header.metadata_paras, header.doc_number)
     if traditional:
         elements = written_elements(elements, paras)
-    return Notice(
+    notice = Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
         issuer_agency=issuer_agency(header.issuer, registry, home),
@@ -153,6 +158,9 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note,
         undetermined=undetermined, elements=elements)
+    # ids the sidecar's English names are checked against the notice: an error points at the sidecar
+    where = (sidecar.path or str(sidecar_path(Path(shown)))) if sidecar.headings_en or sidecar.tasks_en else shown
+    return describe(notice, sidecar.headings_en, sidecar.tasks_en, where)
 
 
 def written_elements(elements: Elements, paras: list[Para]) -> Elements:

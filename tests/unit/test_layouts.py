@@ -69,3 +69,24 @@ def test_a_portal_wrapper_and_a_body_flattened_with_ideographic_spaces():
                    [("知识产权局", "responsible")], []]
     # generic groups are never agencies of their own
     assert all(a.name not in ("部门", "领导小组各成员单位") for a in n.agencies)
+
+
+def test_a_table_row_flattened_without_colons():
+    from notices.metadata import table_fields
+    assert table_fields("发文字号 豫政办〔2013〕68号 发布时间 2013年08月02日") == [
+        ("发文字号", "豫政办〔2013〕68号"), ("发布时间", "2013年08月02日")]
+    assert table_fields("发布时间很重要，也很关键") is None
+
+
+def test_page_stamps_quoted_titles_and_a_masthead():
+    from notices.clean import clean
+    from notices.metadata import extract_header, table_fields
+    assert table_fields("27.07.2015  18:31") == [("发布时间", "2015-07-27")]
+    assert table_fields("• 2013年07月03日00时00分") == [("发布时间", "2013-07-03")]
+    assert table_fields("2017年6月29日") is None  # a date alone is a signature's, not the page's
+    h = extract_header(clean("《黑龙江省人民政府办公厅关于印发黑龙江省专项行动实施方案的通知》\n黑政办发〔2010〕56号\n"
+                             "各市(地)人民政府：\n现印发给你们。").paras)
+    assert (h.notice_title, h.issuer) == ("关于印发黑龙江省专项行动实施方案的通知", "黑龙江省人民政府办公厅")
+    h = extract_header(clean("全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组文件\n2022年全国打击侵权假冒工作要点\n"
+                             "做好2022年工作，要坚持稳中求进。").paras)
+    assert h.issuer == "全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组"

@@ -100,3 +100,11 @@ def test_a_doc_number_followed_by_its_date():
     h = extract_header(clean("四川省人民政府办公厅\n关于做好近期工作的通知\n川办发〔2012〕46号二○一二年七月二十五日(此文件已失效)\n"
                              "各市(州)人民政府：\n通知如下。").paras)
     assert (h.doc_number, h.issued_date) == ("川办发〔2012〕46号", "2012-07-25")
+
+
+def test_a_shared_place_name_is_settled_by_the_places_the_text_names(reg):
+    head = "新华区市场监督管理局关于印发2022年工作要点的通知\n\n各科室：\n\n一、加强执法。（区市场监管局负责）"
+    # 新华区 is in 石家庄, 沧州 and 平顶山: the city the text names settles it
+    assert place(reg, head + "按照沧州市的部署，结合河北省实际。\n") == ("沧州市新华区", "county")
+    # named nowhere: read from its name alone, no parent guessed
+    assert place(reg, head + "\n") == ("新华区", "county")
