@@ -300,6 +300,9 @@ def find_issuer(texts: list[str], header: Header) -> None:
     """版头 or 发文机关, else the 落款 signature, else an explicit 印发 sentence, else the table."""
     top = header.title_para if header.title_para is not None else len(texts)
     front = [i for i in range(top) if i not in header.metadata_paras]
+    masthead = next((texts[i][:-2] for i in front if texts[i].endswith("文件") and is_org_name(texts[i][:-2])), None)
+    if header.issuer is None and masthead:  # the 发文机关标志 of a 版头: 全国打击…工作领导小组文件
+        header.issuer = masthead
     if header.issuer is None:
         for i in front:
             # the 发文机关标志 of a 版头 ends in 文件: 全国打击…工作领导小组文件
