@@ -22,7 +22,9 @@ foreign enterprises) are generated from the notices' own data by `notices.site` 
 - on_post_page: indentation and blank lines dropped from every page (build.compact_html), the
   theme's inline icons replaced by references to one sprite (icons.use_sprite); the page's HTML
   let go. on_post_template: the same for the theme's 404.html.
-- on_post_build: the sprite of the icons the pages used, assets/icons.svg (icons.sprite).
+- on_post_build: the sprite of the icons the pages used, assets/icons.svg (icons.sprite), and
+  the language's search index, written from the data (notices.search.write_index) into
+  site_dir/search/.
 - on_post_build (Chinese build only, not under notices.site.split, which writes them itself):
   /data/notices.json, /data/tasks.csv and the RSS feeds (/feeds/…, /en/feeds/…) written into
   site_dir; when static-i18n builds both languages in one process, the Chinese 404.html is
@@ -38,6 +40,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from notices import search
+from notices.registry import DATA_DIR, Registry
 from notices.site import build, icons, rawpage, split
 
 _state: dict = {}
@@ -177,6 +181,10 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def on_post_build(config) -> None:
     if _state.get("icons"):
         (Path(config.site_dir) / icons.SPRITE).write_text(icons.sprite(_state["icons"]), encoding="utf-8")
+    if "registry" not in _state:
+        _state["registry"] = Registry.load(DATA_DIR)
+    search.write_index(Path(config.site_dir), Path(config.docs_dir) / "notices", _state["data"], _state["registry"],
+                       DATA_DIR, _language(config))
     not_found = Path(config.site_dir) / "404.html"
     if _language(config) == _DEFAULT:
         if not _split():  # notices.site.split writes them itself, beside the builds

@@ -1,0 +1,129 @@
+"""The index: an inverted index over the documents' terms (text.py), written in pieces so the
+browser fetches only what a query needs.
+
+Files, under `search/<lang>/` of each language's site:
+- `meta.json`: the number of shards and of documents, each document's rank inputs (boost,
+  length of its shortest name), the traditional → simplified table, the query expansions.
+- `s/<n>.json`: shard n, the terms whose first character (two for letters and digits) hashes
+  to n: `{"t": {term: [doc, value, doc gap, value, …]}, "k": {key: [doc, doc gap, …]}}`, where
+  value = 2 × (occurrences, at most 63) + 1 when the term is in the document's names.
+- `d/<n>.json`: documents 500·n … 500·n+499: `[url, title, line, kind, has text]` each,
+  fetched for the results shown.
+- `x/<doc>.json`: a notice's or glossary page's text (a JSON string), fetched for a result shown, to show
+  where it holds the query.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from .documents import Document
+from .text import compact, normalise, shard_of, terms
+
+CHUNK = 500  # documents per d/<n>.json
+SHARD_BYTES = 200_000  # about this much JSON per shard (a fifth of it over the wire, gzipped)
+MAX_TF = 63
+
+
+class Index:
+    """Documents added one at a time; postings kept as arrays (at 5,000 notices, tens of
+    millions of pairs)."""
+
+    def __init__(self, t2s: Mapping[str, str], words: Callable[[str], Iterable[str]] | None = None):
+        self.t2s = dict(t2s)
+        self.table = str.maketrans(self.t2s)
+        self.words = words
+        self.docs: list[tuple[str, str, str, str, int]] = []
+        self.texts: dict[int, str] = {}
+        self.boost: list[int] = []
+        self.name_len: list[int] = []
+        self.postings: dict[str, tuple[array, array]] = {}
+        self.keys: dict[str, array] = {}
+        self.chars: set[str] = set()
+        self._runs: dict[str, list[str]] = {}
+
+    def _terms(self, text: str) -> Counter:
+        text = normalise(text).translate(self.table)
+        self.chars.update(text)
+        return Counter(terms(text, self._cut))
+
+    def _cut(self, run: str) -> list[str]:
+        """jieba's words of a Han run, remembered: the notices repeat their runs."""
+        done = self._runs.get(run)
+        if done is None:
+            done = self._runs[run] = list(self.words(run)) if self.words else []
+        return done
+
+    def add(self, doc: Document) -> int:
+        number = len(self.docs)
+        shown = doc.kind in ("notice", "glossary")  # the text a result shows where the query is
+        self.docs.append((doc.url, doc.title, doc.line, doc.kind, 1 if shown else 0))
+        if shown:
+            self.texts[number] = "\n".join(doc.text)
+        self.boost.append(round(doc.boost * 10))
+        lengths = [len(compact(n, self.t2s)) for n in doc.names]
+        self.name_len.append(max(1, min(lengths or [99])))
+        in_names = self._terms("\n".join(doc.names))
+        counts = in_names + self._terms("\n".join(doc.text))
+        for term in sorted(counts):
+            docs, values = self.postings.setdefault(term, (array("I"), array("B")))
+            docs.append(number)
+            values.append(2 * min(counts[term], MAX_TF) + (1 if term in in_names else 0))
+        for key in sorted({compact(k, self.t2s) for k in doc.keys} - {""}):
+            self.keys.setdefault(key, array("I")).append(number)
+        return number
+
+    def shard_count(self) -> int:
+        size = sum(len(t) * 3 + 8 + 6 * len(d) for t, (d, _) in self.postings.items())
+        size += sum(len(k) * 3 + 8 + 5 * len(d) for k, d in self.keys.items())
+        return max(1, math.ceil(size / SHARD_BYTES))
+
+    def shards(self, count: int) -> list[dict]:
+        out: list[dict] = [{"t": {}, "k": {}} for _ in range(count)]
+        for term in sorted(self.postings):
+            docs, values = self.postings[term]
+            flat, last = [], 0
+            for d, v in zip(docs, values):
+                flat += [d - last, v]
+                last = d
+            out[shard_of(term, count)]["t"][term] = flat
+        for key in sorted(self.keys):
+            docs = self.keys[key]
+            out[shard_of(key, count)]["k"][key] = [d - p for d, p in zip(docs, [0, *docs[:-1]])]
+        return out
+
+    def meta(self, count: int, synonyms: Mapping[str, list[str]]) -> dict:
+        return {"shards": count, "docs": len(self.docs), "chunk": CHUNK, "boost": self.boost, "len": self.name_len,
+                "t2s": "".join(f"{k}{v}" for k, v in sorted(self.t2s.items()) if v in self.chars),
+                "syn": {k: v for k, v in synonyms.items()}}
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def write(index: Index, folder: Path, synonyms: Mapping[str, list[str]]) -> dict:
+    """Write the index's files into `folder` (emptied first: no shard of an earlier build is
+    left behind). Returns {files, bytes}."""
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "s").mkdir(parents=True)
+    (folder / "d").mkdir()
+    (folder / "x").mkdir()
+    count = index.shard_count()
+    written = 0
+    files = [(folder / "meta.json", index.meta(count, synonyms))]
+    for n in range(0, len(index.docs), CHUNK):
+        files.append((folder / "d" / f"{n // CHUNK}.json", [list(d) for d in index.docs[n:n + CHUNK]]))
+    files += [(folder / "x" / f"{n}.json", text) for n, text in sorted(index.texts.items())]
+    for path, value in files:
+        written += path.write_text(dumps(value), encoding="utf-8")
+    for n, shard in enumerate(index.shards(count)):
+        written += (folder / "s" / f"{n}.json").write_text(dumps(shard), encoding="utf-8")
+    return {"files": len(files) + count, "bytes": written, "docs": len(index.docs), "shards": count}
