@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .documents import Document
-from .text import compact, normalise, shard_of, terms
+from .text import TOKEN, compact, normalise, shard_of, token_terms
 
 CHUNK = 500  # documents per d/<n>.json
 SHARD_BYTES = 200_000  # about this much JSON per shard (a fifth of it over the wire, gzipped)
@@ -38,6 +38,7 @@ class Index:
         self.t2s = dict(t2s)
         self.table = str.maketrans(self.t2s)
         self.words = words
+        self._tokens: dict[str, list[str]] = {}  # a token's terms: the notices repeat their runs
         self.docs: list[tuple[str, str, str, str, int]] = []
         self.texts: dict[int, str] = {}
         self.boost: list[int] = []
@@ -45,19 +46,18 @@ class Index:
         self.postings: dict[str, tuple[array, array]] = {}
         self.keys: dict[str, array] = {}
         self.chars: set[str] = set()
-        self._runs: dict[str, list[str]] = {}
 
     def _terms(self, text: str) -> Counter:
-        text = normalise(text).translate(self.table)
+        text = normalise(text, self.table)
         self.chars.update(text)
-        return Counter(terms(text, self._cut))
-
-    def _cut(self, run: str) -> list[str]:
-        """jieba's words of a Han run, remembered: the notices repeat their runs."""
-        done = self._runs.get(run)
-        if done is None:
-            done = self._runs[run] = list(self.words(run)) if self.words else []
-        return done
+        found: list[str] = []
+        cache = self._tokens
+        for token in TOKEN.findall(text):
+            got = cache.get(token)
+            if got is None:
+                got = cache[token] = token_terms(token, self.words)
+            found += got
+        return Counter(found)
 
     def add(self, doc: Document) -> int:
         number = len(self.docs)
@@ -66,15 +66,18 @@ class Index:
         if shown:
             self.texts[number] = "\n".join(doc.text)
         self.boost.append(round(doc.boost * 10))
-        lengths = [len(compact(n, self.t2s)) for n in doc.names]
+        lengths = [len(compact(n, self.table)) for n in doc.names]
         self.name_len.append(max(1, min(lengths or [99])))
         in_names = self._terms("\n".join(doc.names))
         counts = in_names + self._terms("\n".join(doc.text))
-        for term in sorted(counts):
-            docs, values = self.postings.setdefault(term, (array("I"), array("B")))
-            docs.append(number)
-            values.append(2 * min(counts[term], MAX_TF) + (1 if term in in_names else 0))
-        for key in sorted({compact(k, self.t2s) for k in doc.keys} - {""}):
+        postings = self.postings
+        for term, n in counts.items():  # each term's documents in the order added
+            entry = postings.get(term)
+            if entry is None:
+                entry = postings[term] = (array("I"), array("B"))
+            entry[0].append(number)
+            entry[1].append(2 * min(n, MAX_TF) + (term in in_names))
+        for key in sorted({compact(k, self.table) for k in doc.keys} - {""}):
             self.keys.setdefault(key, array("I")).append(number)
         return number
 

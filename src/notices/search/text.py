@@ -29,12 +29,15 @@ STOP_WORDS = frozenset("a an and are as at be by for from in is it of on or the 
 MIN_WORD = 3  # jieba words shorter than this are already character pairs
 
 
-def normalise(text: str, t2s: Mapping[str, str] | None = None) -> str:
+def normalise(text: str, t2s: Mapping | None = None) -> str:
+    """NFKC, lower case, and `t2s` (a table made by str.maketrans, or a dict of characters)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return text.translate(str.maketrans(dict(t2s))) if t2s else text
+    if not t2s:
+        return text
+    return text.translate(t2s if all(isinstance(k, int) for k in list(t2s)[:1]) else str.maketrans(dict(t2s)))
 
 
-def compact(text: str, t2s: Mapping[str, str] | None = None) -> str:
+def compact(text: str, t2s: Mapping | None = None) -> str:
     """A key: the normalised text with everything but letters, digits and Han removed."""
     return "".join(TOKEN.findall(normalise(text, t2s)))
 
@@ -48,16 +51,21 @@ def pairs(run: str) -> list[str]:
     return [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
 
 
+def token_terms(token: str, words: Callable[[str], Iterable[str]] | None = None) -> list[str]:
+    """The terms of one token (a Han run or a word of letters and digits)."""
+    if is_han(token):
+        found = pairs(token)
+        if words and len(token) >= MIN_WORD:
+            found += [w for w in words(token) if len(w) >= MIN_WORD and is_han(w)]
+        return found
+    return [] if token in STOP_WORDS else [token]
+
+
 def terms(text: str, words: Callable[[str], Iterable[str]] | None = None) -> Iterator[str]:
     """The terms of already normalised text, repeated as often as they occur. `words` (jieba's
     cut_for_search) gives the longer words of a Han run."""
     for token in TOKEN.findall(text):
-        if is_han(token):
-            yield from pairs(token)
-            if words and len(token) >= MIN_WORD:
-                yield from (w for w in words(token) if len(w) >= MIN_WORD and is_han(w))
-        elif token not in STOP_WORDS:
-            yield token
+        yield from token_terms(token, words)
 
 
 def shard_key(term: str) -> str:
