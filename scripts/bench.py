@@ -177,20 +177,23 @@ def site_metrics(site: Path) -> dict:
            "pages_over_80kb": sum(1 for s, _ in pages if s >= 80 * 1024),
            "index_raw_mb": None, "index_gz_mb": None}
     # The project writes one index per language in pieces (/search/zh/ and /en/search/en/: meta.json,
-    # shards of terms s/*.json, documents d/*.json, texts x/*.json; a reader fetches the pieces a
+    # shards of terms s/*.json, documents d/*.json, texts x/*.json.gz; a reader fetches the pieces a
     # query needs), sent gzipped by the host: each language's total is reported, and
     # index_raw/gz_mb is the larger. A build without them (the plain build) has the single
     # search_index.json of the theme's plugin, which a host would gzip.
     files: dict[str, list[Path]] = {}
     for lang, folder in (("zh", site / "search" / "zh"), ("en", site / "en" / "search" / "en")):
         if (folder / "meta.json").exists():
-            files[lang] = sorted(p for p in folder.rglob("*.json") if p.is_file())
+            files[lang] = sorted(p for p in folder.rglob("*.json*") if p.is_file())
     if not files and (site / "search" / "search_index.json").exists():
         files = {"all": [site / "search" / "search_index.json"]}
     for lang, paths in files.items():
         raw_bytes = gz_bytes = 0
         for path in paths:
             data = path.read_bytes()
+            if path.suffix == ".gz":  # stored gzipped: sent as it is
+                raw_bytes, gz_bytes = raw_bytes + len(gzip.decompress(data)), gz_bytes + len(data)
+                continue
             raw_bytes += len(data)
             gz_bytes += len(gzip.compress(data, 6))
         raw, gz = round(raw_bytes / MB, 2), round(gz_bytes / MB, 2)

@@ -114,6 +114,17 @@ def test_every_page_kind_from_the_generator(data, notices_dir, registry):
     assert {"campaigns/jianwang/", "catalogue/places/shanghai-changning/", "glossary/agency/"} <= urls
 
 
+def test_hand_written_pages_without_markdown_marks(tmp_path):
+    (tmp_path / "about.md").write_text("---\ntitle: 关于\n---\n\n# 关于本站\n\n本站由**志愿者**维护，[原文](x.md)为准。\n", encoding="utf-8")
+    (tmp_path / "about.en.md").write_text("# About\n\nMaintained by *volunteers*.\n", encoding="utf-8")
+    zh = list(documents.page_documents(tmp_path, "zh"))
+    assert [(d.url, d.title) for d in zh] == [("about/", "关于本站")]
+    body = " ".join(zh[0].text)
+    assert "志愿者 维护" in body and "原文 为准" in body and not any(c in body for c in "*[]()#") and "x.md" not in body
+    en = list(documents.page_documents(tmp_path, "en"))
+    assert en[0].title == "About" and "Maintained by volunteers ." in en[0].text and en[0].url == "about/"
+
+
 def _postings(folder: Path, term: str) -> dict[int, int]:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     shard = json.loads((folder / "s" / f"{text.shard_of(term, meta['shards'])}.json").read_text(encoding="utf-8"))
@@ -180,8 +191,8 @@ def test_index_files_are_complete_and_consistent(written):
         shard = json.loads((folder / "s" / f"{n}.json").read_text(encoding="utf-8"))
         for term in shard["t"]:
             assert text.shard_of(term, meta["shards"]) == n
-    texts = {int(p.stem) for p in (folder / "x").glob("*.json")}
-    assert texts == {i for i, d in enumerate(docs) if d[4]} and all(docs[i][3] in ("notice", "glossary") for i in texts)
+    texts = {int(p.name.split(".")[0]) for p in (folder / "x").glob("*.json.gz")}
+    assert texts == {i for i, d in enumerate(docs) if d[4]} and all(docs[i][3] in ("notice", "glossary", "page") for i in texts)
     # the 文号 as a key of its notice
     key = text.compact("沪长打假发〔2020〕1号")
     shard = json.loads((folder / "s" / f"{text.shard_of(key, meta['shards'])}.json").read_text(encoding="utf-8"))
@@ -191,8 +202,9 @@ def test_index_files_are_complete_and_consistent(written):
 
 def test_the_same_data_writes_the_same_files(tmp_path, notices_dir, data, registry, written):
     search.write_index(tmp_path, notices_dir, data, registry, Path("data"), "zh")
-    first = {p.relative_to(written["zh"]): p.read_bytes() for p in written["zh"].rglob("*.json")}
-    again = {p.relative_to(tmp_path / "search" / "zh"): p.read_bytes() for p in (tmp_path / "search" / "zh").rglob("*.json")}
+    first = {p.relative_to(written["zh"]): p.read_bytes() for p in written["zh"].rglob("*.json*")}
+    again = {p.relative_to(tmp_path / "search" / "zh"): p.read_bytes() for p in (tmp_path / "search" / "zh").rglob("*.json*")}
+    assert any(p.suffix == ".gz" for p in first)
     assert first == again
 
 

@@ -198,7 +198,7 @@ def test_every_notice_holding_the_query_is_found(pages, site_server, built_site,
     assert not listing or max(ranks) < min(listing), (query, found)
 
 
-SEARCH_REQUEST = re.compile(r"/search/(zh|en)/(meta|s/\d+|d/\d+|x/\d+)\.json")
+SEARCH_REQUEST = re.compile(r"/search/(zh|en)/(meta|s/\d+|d/\d+|x/\d+)\.json(\.gz)?")
 
 
 def _fetched(seen: list[str]) -> list[str]:
@@ -299,5 +299,33 @@ def test_both_languages_built_in_one_process(browser, tmp_path_factory):
                 page = ctx.new_page()
                 page.goto(base + path, wait_until="networkidle")
                 assert expected in [r["path"] for r in search(page, base, query)], (path, query)
+        finally:
+            ctx.close()
+
+
+@pytest.mark.parametrize("host_decompresses", [False, True])
+def test_results_show_where_the_notice_holds_the_query(browser, built_site, host_decompresses):
+    """A notice found by its text shows the passage that holds the query, marked: its text is
+    stored gzipped (x/<n>.json.gz) and read whether the host sends it as it is or, as Apache's
+    AddEncoding does, with Content-Encoding: gzip (the browser then decompresses it)."""
+    from conftest import _QuietHandler, serve
+
+    class Host(_QuietHandler):
+        def end_headers(self):
+            if host_decompresses and self.path.split("?")[0].endswith(".json.gz"):
+                self.send_header("Content-Encoding", "gzip")
+            super().end_headers()
+
+    with serve(built_site, Host) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = ctx.new_page()
+            page.goto(base, wait_until="networkidle")
+            search(page, base, "植物新品种")
+            passage = page.eval_on_selector_all(
+                ".md-search-result__item", "els => els.map(li => [li.querySelector('a').href,"
+                " [...li.querySelectorAll('p')].map(p => [p.textContent, p.querySelectorAll('mark').length])])")
+            national = next(ps for href, ps in passage if NAT in href)
+            assert any("植物新品种" in text and marks for text, marks in national), national
         finally:
             ctx.close()

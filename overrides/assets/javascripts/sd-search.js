@@ -1,7 +1,7 @@
 /*
  * The site's search: the box of partials/search.html (the theme's markup and styles), the index
  * notices.search writes from the data into search/<language>/ (src/notices/search/: meta.json,
- * s/<n>.json shards of terms, d/<n>.json documents, x/<n>.json texts). Self-contained: it reads only its own elements and files, and
+ * s/<n>.json shards of terms, d/<n>.json documents, x/<n>.json.gz texts). Self-contained: it reads only its own elements and files, and
  * touches nothing of the page's globals or the theme's scripts.
  *
  * Nothing is fetched until the reader uses search (focus in the box, the search toggle on a
@@ -35,6 +35,23 @@
       if (!r.ok) throw new Error(path + ": " + r.status)
       return r.json()
     })
+    return files[path]
+  }
+
+  /* A document's text, stored gzipped (x/<n>.json.gz): decompressed here, or already by the
+   * browser when the host sends it with Content-Encoding: gzip. Without DecompressionStream
+   * (Safari before 16.4) the result shows no excerpt. */
+  function fullText(doc) {
+    var path = "x/" + doc + ".json.gz"
+    if (!files[path]) files[path] = fetch(new URL(path, base).href).then(function (r) {
+      if (!r.ok) throw new Error(path + ": " + r.status)
+      return r.arrayBuffer()
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer)
+      if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes)
+      if (!window.DecompressionStream) return "\"\""
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+    }).then(JSON.parse).catch(function () { return "" })
     return files[path]
   }
 
@@ -219,7 +236,7 @@
     return Promise.all(next.map(function (doc) {
       return get("d/" + Math.floor(doc / m.chunk) + ".json").then(function (chunk) {
         var entry = chunk[doc % m.chunk]
-        return entry[4] ? get("x/" + doc + ".json").then(function (full) { return [entry, full] }) : [entry, ""]
+        return entry[4] ? fullText(doc).then(function (full) { return [entry, full] }) : [entry, ""]
       })
     })).then(function (docs) {
       if (run !== seq) return

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .documents import NameForms, notice_document, site_documents
+from .documents import NameForms, notice_document, page_documents, site_documents
 from .index import Index, write
 from .text import jieba_words, opencc_ts_characters, synonyms, t2s_table
 
@@ -34,6 +34,8 @@ def build_index(notices_dir: Path, data, registry, lang: str, words=None) -> Ind
         forms.add(record)
         index.add(notice_document(record, lang))
     for doc in site_documents(data, forms, registry, lang):
+        index.add(doc)
+    for doc in page_documents(Path(notices_dir).parent, lang):  # docs/: the hand-written pages
         index.add(doc)
     return index
 

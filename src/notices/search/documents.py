@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..site.agencies import agency_path
 from ..site.campaigns import campaign_path
@@ -25,7 +26,7 @@ from ..site.indexes import place_path
 
 # Rank among equal matches: a place's page is about the place, a campaign's about the campaign;
 # a notice above the agency pages that only name what it asks; the glossary last.
-BOOST = {"place": 5.0, "campaign": 3.0, "notice": 2.0, "agency": 1.5, "glossary": 0.5}
+BOOST = {"place": 5.0, "campaign": 3.0, "notice": 2.0, "agency": 1.5, "page": 1.0, "glossary": 0.5}
 PLACE_PARTS = re.compile(r".+?(?:省|自治区|市|州|盟|区|县|旗)|.+$")
 
 
@@ -165,6 +166,25 @@ def glossary_documents(data: SiteData, registry, lang: str) -> Iterator[Document
             title = f"术语表：{zh}" if lang == "zh" else f"Glossary: {en}"
             text = [" ".join(_clean([e["zh"], e.get("en"), *aliases.get(e["zh"], ())])) for e in chunk]
             yield Document(url, "glossary", title, "", [title], text, [], BOOST["glossary"])
+
+
+_MARKUP = re.compile(r"<[^>]+>|\]\([^)]*\)|\{[:#][^}]*\}|^\s*(?:#+|[-*>|]|!!!|\?\?\?)|[*_`\[\]|]", re.M)
+
+
+def page_documents(docs_dir: Path, lang: str) -> Iterator[Document]:
+    """The hand-written pages (docs/*.md: home, about; docs/*.en.md in English), their text
+    without Markdown's marks."""
+    for path in sorted(Path(docs_dir).glob("*.md")):
+        if path.name.endswith(".en.md") != (lang == "en"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        if source.startswith("---\n"):
+            source = source.split("\n---\n", 1)[-1]
+        heading = re.search(r"^#\s+(.+)$", source, re.M)
+        title = _MARKUP.sub("", heading.group(1)).strip() if heading else path.stem
+        stem = path.name.split(".")[0]
+        text = [line for line in (" ".join(_MARKUP.sub(" ", line).split()) for line in source.splitlines()) if line]
+        yield Document(page_url(stem), "page", title, "", [title], text, [], BOOST["page"])
 
 
 def site_documents(data: SiteData, forms: NameForms, registry, lang: str) -> Iterator[Document]:

@@ -9,12 +9,14 @@ Files, under `search/<lang>/` of each language's site:
   value = 2 × (occurrences, at most 63) + 1 when the term is in the document's names.
 - `d/<n>.json`: documents 500·n … 500·n+499: `[url, title, line, kind, has text]` each,
   fetched for the results shown.
-- `x/<doc>.json`: a notice's or glossary page's text (a JSON string), fetched for a result shown, to show
-  where it holds the query.
+- `x/<doc>.json.gz`: the text of a notice, a glossary page or a hand-written page (a JSON
+  string, stored gzipped: the notices' texts would be twice the rest of the index, and a host
+  sends .gz files as they are), fetched for a result shown, to show where it holds the query.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from array import array
@@ -61,7 +63,7 @@ class Index:
 
     def add(self, doc: Document) -> int:
         number = len(self.docs)
-        shown = doc.kind in ("notice", "glossary")  # the text a result shows where the query is
+        shown = doc.kind in ("notice", "glossary", "page")  # the text a result shows where the query is
         self.docs.append((doc.url, doc.title, doc.line, doc.kind, 1 if shown else 0))
         if shown:
             self.texts[number] = "\n".join(doc.text)
@@ -124,9 +126,10 @@ def write(index: Index, folder: Path, synonyms: Mapping[str, list[str]]) -> dict
     files = [(folder / "meta.json", index.meta(count, synonyms))]
     for n in range(0, len(index.docs), CHUNK):
         files.append((folder / "d" / f"{n // CHUNK}.json", [list(d) for d in index.docs[n:n + CHUNK]]))
-    files += [(folder / "x" / f"{n}.json", text) for n, text in sorted(index.texts.items())]
     for path, value in files:
         written += path.write_text(dumps(value), encoding="utf-8")
+    for n, text in sorted(index.texts.items()):  # level 6, no name or time: the same bytes each build
+        written += (folder / "x" / f"{n}.json.gz").write_bytes(gzip.compress(dumps(text).encode("utf-8"), 6, mtime=0))
     for n, shard in enumerate(index.shards(count)):
         written += (folder / "s" / f"{n}.json").write_text(dumps(shard), encoding="utf-8")
-    return {"files": len(files) + count, "bytes": written, "docs": len(index.docs), "shards": count}
+    return {"files": len(files) + count + len(index.texts), "bytes": written, "docs": len(index.docs), "shards": count}
