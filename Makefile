@@ -17,12 +17,13 @@ setup: $(STAMP)
 convert: $(STAMP)
 	$(BIN)/notices convert
 
+# ProperDocs builds the site: both languages at once, one `properdocs build --strict` each
+# (notices.site.split). `properdocs build` and `properdocs serve` work as they are too.
 build: convert
 	$(BIN)/python -m notices.site.split --strict
 
-site: build
-	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+site: convert
+	$(BIN)/properdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)
 	$(BIN)/notices check

@@ -2,8 +2,8 @@
 """Benchmark the site on generated corpora: `make bench`, or
 `python scripts/bench.py --sizes 100,1000`. Prints one table and writes bench-results.json.
 
-For each size N: generate N notices (notices.generate), convert them, build the site (mkdocs,
-both languages, the project's hooks), then measure the site (size, pages, search index), search
+For each size N: generate N notices (notices.generate), convert them, build the site (ProperDocs,
+both languages, the project's plugin), then measure the site (size, pages, search index), search
 in headless Chromium (bytes before the first result, time to it, a later query), Pagefind on the
 same site, Lighthouse on a notice page, and a PLAIN build for comparison: the same notice pages
 with mkdocs-material's defaults (Chinese, automatic navigation, one language, no hooks).
@@ -95,7 +95,7 @@ def measure_child(argv: list[str]) -> int:
 def run(cmd: list[str], *, cwd: Path | None = None, timeout: float | None = None,
         env: dict | None = None) -> tuple[float | None, float | None, str, float | None]:
     """(seconds, peak MB, error or '', CPU seconds) of a command run through the measuring wrapper."""
-    full_env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {**os.environ, "PYTHONPATH": str(REPO / "src"), **(env or {})}
     start = time.perf_counter()
     try:
         proc = subprocess.run([PY, __file__, "--_measure", "--", *cmd], cwd=cwd, env=full_env,
@@ -494,7 +494,7 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
     seconds, peak_build, error, build_cpu = run([PY, "-m", "notices.site.split", "-f", str(proj / "mkdocs.yml"),
                                       "-d", str(site)], cwd=proj, timeout=args.timeout)
     if error:
-        missing("build_s", f"mkdocs build failed: {error}")
+        missing("build_s", f"properdocs build failed: {error}")
         for key in ("peak_mb", "site_mb"):
             missing(key, "no build")
     else:
@@ -536,7 +536,7 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
     # the plain build: same notice pages, material defaults, no hooks, one language
     if not args.no_plain:
         plain_copy(pages_dir, plain)
-        seconds, peak, perror, _ = run([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
+        seconds, peak, perror, _ = run([PY, "-m", "properdocs", "build", "-q", "-f", str(plain / "mkdocs.yml"),
                                      "-d", str(plain / "site")], cwd=plain, timeout=args.timeout)
         if perror:
             missing("plain_build_s", perror)

@@ -67,7 +67,7 @@ def build(work: Path, sources: list[Path] | None, gen: tuple[int, int] | None, s
     subprocess.run([tool("notices"), "convert", *map(str, sources or []), "--out", str(out)],
                    check=True, cwd=REPO, capture_output=True)
     t = time.time()
-    subprocess.run([tool("mkdocs"), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+    subprocess.run([tool("properdocs"), "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
                     "-d", str(project / "site")], check=True, cwd=project, capture_output=True,
                    env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
     print(f"    built in {time.time() - t:.0f} s")

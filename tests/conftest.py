@@ -15,7 +15,6 @@ import contextlib
 import functools
 import http.server
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -42,7 +41,7 @@ CHROMIUM_ARGS = [
 ]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # What the project copies into a scratch project to build it: everything mkdocs.yml,
-# the theme overrides and the hooks may read.
+# the theme overrides and the plugin and hooks may read.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "scripts", "data"]
 SITEMAP_NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -59,23 +58,29 @@ def _tool(name: str) -> str:
     return str(exe) if exe.exists() else name
 
 
-def _run(cmd: list[str], cwd: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def _run(cmd: list[str], cwd: Path, ok: tuple[int, ...] = (0,),
+         extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, **(extra_env or {})) if extra_env else None
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
+    if proc.returncode not in ok:
         raise RuntimeError(
             f"command failed ({proc.returncode}): {' '.join(cmd)}\n"
             f"--- stdout ---\n{proc.stdout}\n--- stderr ---\n{proc.stderr}"
         )
+    return proc
 
 
-def build_site(tmp_path: Path, sources: list[Path]) -> Path:
+def build_site(tmp_path: Path, sources: list[Path], refused: list[str] | None = None,
+               env: dict[str, str] | None = None) -> Path:
     """Build the site from `sources` in a scratch copy of the project under tmp_path.
 
     Copies mkdocs.yml, docs/, overrides/, scripts/ and data/ to tmp_path/project,
     drops the generated folders of docs/ left in the copy, converts `sources`
     into its docs/notices with `notices convert`, then builds it as `make build` does
-    (notices.site.split: both languages at once, `mkdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    (notices.site.split: both languages at once, `properdocs build --strict` each). Returns the site directory (tmp_path/project/site).
+    With `refused` (a list), sources that `convert` refuses are allowed: its error lines are
+    appended to the list and the rest is built.
+    `env` adds to the build's environment (SD_SITE_URL, SD_REPO_URL: the deploy workflow's addresses).
     """
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=False)
@@ -90,11 +95,15 @@ def build_site(tmp_path: Path, sources: list[Path]) -> Path:
     notices_dir = project / "docs" / "notices"
     if sources:
         notices_dir.mkdir(parents=True)
-        _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO)
+        proc = _run([_tool("notices"), "convert", *map(str, sources), "--out", str(notices_dir)], cwd=REPO,
+                    ok=(0,) if refused is None else (0, 1))
+        if refused is not None:
+            refused.extend(proc.stderr.splitlines())
     site = project / "site"
     _run(
         [_tool("python"), "-m", "notices.site.split", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project,
+        extra_env=env,
     )
     return site
 
@@ -141,11 +150,20 @@ def site_server(built_site: Path) -> Iterator[str]:
         yield base_url
 
 
-def site_url_path() -> str:
-    """The path part of site_url in mkdocs.yml ("/shuangda/"), which the sitemap uses."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    path = urlsplit(match.group(1)).path if match else "/"
+def site_url_path(site_dir: Path | None = None) -> str:
+    """The path part of the site's address ("/" for a local build, "/repo/" on GitHub Pages):
+    a built site's, from its sitemap (the home page is its shortest address); else mkdocs.yml's
+    for this environment."""
+    if site_dir is not None and (site_dir / "sitemap.xml").exists():
+        root = ET.parse(site_dir / "sitemap.xml").getroot()
+        locs = [u.findtext("sm:loc", "", SITEMAP_NS).strip() for u in root.findall("sm:url", SITEMAP_NS)]
+        url = min(locs, key=len) if locs else "/"
+    else:  # mkdocs.yml read with ProperDocs' own loader: site_url is !ENV
+        from properdocs.utils.yaml import yaml_load
+
+        with open(REPO / "mkdocs.yml", encoding="utf-8") as handle:
+            url = str((yaml_load(handle) or {}).get("site_url") or "/")
+    path = urlsplit(url).path
     return path if path.endswith("/") else path + "/"
 
 
@@ -163,7 +181,7 @@ def _relative(url: str, prefix: str) -> str:
 
 def read_sitemap(site_dir: Path) -> list[SitePage]:
     """Every page of a built site, from sitemap.xml (written by static-i18n)."""
-    prefix = site_url_path()
+    prefix = site_url_path(site_dir)
     root = ET.parse(site_dir / "sitemap.xml").getroot()
     pages = []
     for url in root.findall("sm:url", SITEMAP_NS):

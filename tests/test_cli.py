@@ -36,7 +36,7 @@ def test_convert_is_deterministic(tmp_path):
     assert run("convert", ROOT / "sources", "--out", first).returncode == 0
     assert run("convert", ROOT / "sources", "--out", second).returncode == 0
     names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir()) and len(names) == 20
+    assert names == sorted(p.name for p in second.iterdir()) and len(names) == 25  # five files a notice: zh, en, record, text, original
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
@@ -156,8 +156,92 @@ def test_unusable_input_for_inspect_exits_non_zero_with_the_same_line(tmp_path):
 def test_dropped_furniture_is_reported_one_quoted_string_each(tmp_path):
     # the Baiyin notice's page furniture includes "|" separators: a list joined by " | " was unreadable
     source = ROOT / "sources" / "2023-gansu-baiyin-baiyin-work-plan.txt"
-    result = run("convert", source, "--out", tmp_path)
+    result = run("convert", source, "--out", tmp_path, "--verbose")
     assert result.returncode == 0, result.stderr
     line = next(line for line in result.stdout.splitlines() if "dropped as page furniture" in line)
     assert line.startswith(f"{source}: 去除页面杂项 dropped as page furniture (8): ")
     assert line.endswith(": 「| |」、「浏览次数:」、「|」、「|」、「|」、「|」、「|」、「|」")
+
+
+def test_check_asks_for_the_originals_address(tmp_path):
+    """A notice whose sidecar gives no source_url (or that has none) gets a warning naming the
+    sidecar to write it in; it does not fail the check. With source_url, no such warning."""
+    folder, pages = tmp_path / "in", tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "changning.txt")
+    assert run("convert", folder, "--out", pages).returncode == 0
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 0
+    assert f"警告 warning: {folder / 'changning.meta.yml'}: 没有原文网址；请在旁注文件中写 source_url" in result.stdout
+    assert "no source_url: write the address of the issuing authority's page in the sidecar" in result.stdout
+    (folder / "changning.meta.yml").write_text("source_url: https://www.shcn.gov.cn/art/2020/4/1/art_1.html\n",
+                                               encoding="utf-8")
+    assert run("convert", folder, "--out", pages).returncode == 0
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 0 and "source_url" not in result.stdout
+
+
+def test_the_original_is_published_readable_and_as_obtained(tmp_path):
+    """<slug>.source.txt: the text as UTF-8 with a byte-order mark (a browser shows it right without
+    a charset from the server); <slug>.original: the bytes as obtained, whose SHA-256 the record gives."""
+    import hashlib
+    import json
+
+    source = tmp_path / "2020-gbk-notice.txt"
+    text = GOOD.read_text(encoding="utf-8")
+    source.write_bytes(text.encode("gb18030"))
+    out = tmp_path / "out"
+    assert run("convert", source, "--out", out).returncode == 0
+    readable = (out / "2020-gbk-notice.source.txt").read_bytes()
+    assert readable.startswith(b"\xef\xbb\xbf") and readable[3:].decode("utf-8") == text
+    assert (out / "2020-gbk-notice.original").read_bytes() == source.read_bytes()
+    record = json.loads((out / "2020-gbk-notice.json").read_text(encoding="utf-8"))
+    assert record["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def test_routine_notes_are_summed_up_in_one_line_with_the_details_in_a_report(tmp_path):
+    sources = [ROOT / "sources" / "2023-gansu-baiyin-baiyin-work-plan.txt",
+               ROOT / "tests" / "fixtures" / "documents" / "2023-jiangsu-suzhou-work-plan-pdf.pdf"]
+    report = tmp_path / "report.txt"
+    result = run("convert", *sources, "--out", tmp_path / "out", "--report", report)
+    assert result.returncode == 0, result.stderr
+    assert "dropped as page furniture" not in result.stdout  # no line per notice by default
+    summary = [line for line in result.stdout.splitlines() if "page furniture" in line]
+    assert summary == [f"去除页面杂项 13 处，涉及 2 份通知（明细见 {report}）/ "
+                       f"dropped 13 strings of page furniture in 2 notices (details in {report})"]
+    details = report.read_text(encoding="utf-8").splitlines()
+    assert details[0].startswith(f"{sources[0]}: 去除页面杂项 dropped as page furniture (8): ")
+    assert details[1] == f"{sources[1]}: 去除页面杂项 dropped as page furniture (5): 「— 1 —」、「— 2 —」、「— 3 —」、「— 4 —」、「— 5 —」"
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_a_progress_bar_on_a_terminal(tmp_path):
+    """Run under a pseudo-terminal of 100 columns: the bar is drawn while the batch runs."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for source in sorted((ROOT / "sources").glob("*.txt"))[:3]:
+        (folder / source.name).write_bytes(source.read_bytes())
+    command = [sys.executable, "-m", "notices.cli", "convert", str(folder), "--out", str(tmp_path / "out")]
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT)
+    os.close(slave)
+    captured = bytearray()
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the terminal is gone once the process ends
+            break
+        if not data:
+            break
+        captured.extend(data)
+    os.close(master)
+    assert process.wait(timeout=120) == 0, captured
+    text = captured.decode("utf-8", "replace")
+    assert "转换 converting:" in text and "0/3" in text  # drawn, then cleared when done
+    assert "已转换 converted 3 / 3" in text

@@ -16,7 +16,9 @@ from notices.parse import load_notice
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
 SOURCES = sorted((ROOT / "sources").glob("*.txt")) + sorted(
-    p for p in (ROOT / "tests" / "fixtures" / "notices").iterdir() if p.suffix in (".txt", ".html"))
+    p for p in (ROOT / "tests" / "fixtures" / "notices").iterdir() if p.suffix in (".txt", ".html")) + sorted(
+    # one notice as text, as a PDF printed from it and as a .docx written from it
+    p for p in (ROOT / "tests" / "fixtures" / "documents").iterdir() if p.suffix in (".txt", ".pdf", ".docx"))
 COMPARED = (".md", ".en.md", ".json")
 
 

@@ -15,7 +15,9 @@ from notices.render import render_zh
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "sources").glob("*.txt")) + sorted(
-    p for p in (ROOT / "tests" / "fixtures" / "notices").iterdir() if p.suffix in (".txt", ".html"))
+    p for p in (ROOT / "tests" / "fixtures" / "notices").iterdir() if p.suffix in (".txt", ".html")) + sorted(
+    # one notice as text, as a PDF printed from it and as a .docx written from it
+    p for p in (ROOT / "tests" / "fixtures" / "documents").iterdir() if p.suffix in (".txt", ".pdf", ".docx"))
 LABELS = [label for labels in yaml.safe_load((ROOT / "data" / "metadata_labels.yaml").read_text()).values()
           for label in labels]
 

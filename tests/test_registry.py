@@ -251,10 +251,12 @@ def test_glossary_and_contact(reg):
     assert reg.contact(reg.resolve_agency("中央政法委", J(reg, "national"))) is None
 
 
-def test_resolving_is_fast(reg):
+def test_resolving_is_fast():
+    reg = Registry.load()  # a fresh registry: nothing resolved yet
+    reg.naming.romanise("长宁")  # pypinyin imported before the clock starts (half a second)
     homes = list(reg.jurisdictions.values())
-    names = [p + k for p in ("区", "市", "县", "") for k in reg._kind_forms]
-    reg._agency_cache.clear()
+    forms = [f for k in reg.kinds.values() for f in k.forms + k.typos]
+    names = [p + k for p in ("区", "市", "县", "") for k in forms]
     start = time.perf_counter()
     for i in range(10000):
         reg.resolve_agency(names[i % len(names)], homes[(i * 7) % len(homes)])
@@ -314,3 +316,37 @@ def test_yaml_syntax_error_names_line(data_copy):
     with pytest.raises(NoticeError) as e:
         Registry.load(data_copy)
     assert e.value.path.endswith("campaigns.yaml") and e.value.line is not None and abs(e.value.line - n) <= 1
+
+
+# ---- the official table of divisions (data/divisions.tsv) ----
+
+@pytest.mark.parametrize("text,name,level,parent", [
+    # a county-level city is a county, under its prefecture, though its name ends in 市
+    ("大冶市打击侵权假冒工作领导小组办公室", "黄石市大冶市", "county", "黄石市"),
+    ("湖北省黄石市大冶市市场监督管理局", "黄石市大冶市", "county", "黄石市"),
+    # a former name reads as the place it became
+    ("襄樊市工商行政管理局", "襄阳市", "prefecture", "湖北省"),
+    ("宜宾县打击侵权假冒工作领导小组", "宜宾市叙州区", "county", "宜宾市"),
+    # autonomous places by their usual short form
+    ("黔东南州人民政府办公室", "黔东南苗族侗族自治州", "prefecture", "贵州省"),
+    ("凉山州昭觉县", "凉山彝族自治州昭觉县", "county", "凉山彝族自治州"),
+    # a county directly under its province
+    ("仙桃市人民政府", "湖北省仙桃市", "county", "湖北省"),
+])
+def test_places_from_the_division_table(reg, text, name, level, parent):
+    j = reg.jurisdiction_in(text)
+    assert (j.name, j.level, reg.jurisdiction(j.parent).name) == (name, level, parent)
+    assert all(a.level != "national" or a.id == "national" for a in reg.ancestors(j))
+    assert reg.ancestors(j)[-1].id == "national"
+
+
+def test_an_ambiguous_division_name_alone_is_not_guessed():
+    # 西湖区 is in 杭州 and 南昌; only the registry's entries or a named parent settle it
+    reg = Registry.load()
+    nanchang = reg.jurisdiction_in("江西省南昌市西湖区市场监督管理局")
+    assert (nanchang.name, nanchang.level) == ("南昌市西湖区", "county")
+    assert reg.jurisdiction_in("南昌市西湖区").id == nanchang.id
+    # 新华区 is in 石家庄, 沧州 and 平顶山: read from its name alone, with no parent guessed
+    xinhua = reg.jurisdiction_in("新华区人民政府")
+    assert (xinhua.name, xinhua.level, xinhua.parent) == ("新华区", "county", None)
+    assert reg.jurisdiction_in("沧州市新华区人民政府").name == "沧州市新华区"

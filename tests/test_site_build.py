@@ -4,7 +4,9 @@ feeds and every internal link and #anchor in both languages."""
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import json
 import os
 import posixpath
@@ -23,10 +25,17 @@ from conftest import REPO, build_site, bundled_sources, plain_file_mode, site_ur
 FIXTURES = REPO / "tests" / "fixtures" / "site"
 
 
+# What the deploy workflow sets (.github/workflows/ci.yml): the address GitHub Pages gives (a
+# project site under a path of its own, without the final "/") and the repository's.
+DEPLOYED = {"SD_SITE_URL": "https://owner.github.io/some-repo", "SD_REPO_URL": "https://github.com/owner/some-repo"}
+# Addresses that are no one's: none of them may be published.
+PLACEHOLDERS = ("example.github.io", "github.com/example", "example.com", "example.org")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     sources = bundled_sources() + sorted(FIXTURES.glob("*.txt"))
-    return build_site(tmp_path_factory.mktemp("crosslinks"), sources)
+    return build_site(tmp_path_factory.mktemp("crosslinks"), sources, env=DEPLOYED)
 
 
 def html(site: Path, path: str) -> str:
@@ -119,22 +128,24 @@ def test_language_switch_leads_to_the_same_page(site):
     assert '<a href="../../../campaigns/jianwang/" hreflang="zh"' in page
 
 
-def test_both_languages_in_one_mkdocs_process(tmp_path):
-    """`mkdocs build` and `mkdocs serve` (a maintainer's preview) build both languages in one
-    process, as static-i18n does by default: the same pages, switcher and Chinese 404 page."""
+def test_both_languages_in_one_properdocs_process(tmp_path):
+    """`properdocs build` and `properdocs serve` (a maintainer's preview) build both languages in
+    one process, as static-i18n does by default: the same pages, switcher and Chinese 404 page."""
     project = build_site(tmp_path, bundled_sources()[:1]).parent
     site = project / "one"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    env = {k: v for k, v in os.environ.items() if k != "SD_LANGUAGE"}
+    proc = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
+                          capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stderr[-2000:]
     slug = bundled_sources()[0].stem
     assert "Chinese title" in html(site, f"en/notices/{slug}")
     assert f'<a href="../../../notices/{slug}/" hreflang="zh"' in html(site, f"en/notices/{slug}")
     assert f'<a href="../../en/notices/{slug}/" hreflang="en"' in html(site, f"notices/{slug}")
     assert 'lang="zh-Hans"' in html(site, "404.html").split(">", 2)[1]
-    # open data, records and feeds: written by the hook here, by notices.site.split in `make build`
+    # open data, records and feeds: written by the plugin, in the Chinese build
     assert (site / "data" / "notices.json").exists() and (site / "en" / "feeds" / "all.xml").exists()
-    assert sorted(p.name for p in (site / "notices").glob(f"{slug}.*")) == [f"{slug}.json.gz", f"{slug}.source.txt"]
+    assert sorted(p.name for p in (site / "notices").glob(f"{slug}.*")) == [f"{slug}.json.gz", f"{slug}.original",
+                                                                             f"{slug}.source.txt"]
     # the theme's icons: the English pages use the root's assets here, and so the root's sprite
     assert '<use href="../../../assets/icons.svg#i' in html(site, f"en/notices/{slug}")
     assert (site / "assets" / "icons.svg").exists()
@@ -146,7 +157,7 @@ def test_repository_linked_once_from_the_footer(site, path, label):
     """Readers report errors on the repository (the about page says so): every page links it
     once, in its footer, instead of the theme's repository widget in the header and the drawer."""
     page = html(site, path)
-    repo = re.search(r"^repo_url: (\S+)$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    repo = DEPLOYED["SD_REPO_URL"]
     assert page.count(f'href="{repo}"') == 1 and "md-source" not in page
     footer = page[page.index('<footer class="md-footer">'):]
     assert f'<a href="{repo}">{label}</a>' in footer
@@ -166,22 +177,60 @@ def test_theme_icons_come_from_one_sprite(site, path):
     assert all(f'<symbol id="{key}" viewBox="0 0 24 24"><path d="' in sprite for _, key in uses)
 
 
-def test_open_data_urls(site):
+def _site_file(site: Path, url: str) -> Path:
+    """The file of the built site an absolute URL of its open data points at (under the base path)."""
+    base = DEPLOYED["SD_SITE_URL"] + "/"
+    assert url.startswith(base), f"{url} is not under the site's address {base}"
+    path = site / unquote(urlsplit(url).path[len(urlsplit(base).path):])
+    return path / "index.html" if url.endswith("/") else path
+
+
+def test_open_data_urls_work_under_the_base_path(site):
     data = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
     slugs = {n["slug"] for n in data["notices"]}
     assert {"2022-national-work-plan", "2022-shanghai-work-plan"} <= slugs
+    assert _site_file(site, data["schema"]).exists()
     for n in data["notices"]:
-        assert (site / n["url"].strip("/") / "index.html").exists(), n["url"]
-        assert n["record"] == f"/notices/{n['slug']}.json.gz", n["record"]
-        record = json.loads(gzip.decompress((site / n["record"].strip("/")).read_bytes()))
+        for key in ("url", "url_en", "original"):
+            assert _site_file(site, n[key]).exists(), n[key]
+        record = json.loads(gzip.decompress(_site_file(site, n["record"]).read_bytes()))
         assert record["slug"] == n["slug"] and len(record["tasks"]) == n["task_count"]
         for a in n["agencies"]:
-            assert (site / a["url"].strip("/") / "index.html").exists(), a["url"]
+            assert _site_file(site, a["url"]).exists(), a["url"]
         for c in n["campaigns"]:
-            assert (site / c["url"].strip("/") / "index.html").exists(), c["url"]
+            assert _site_file(site, c["url"]).exists(), c["url"]
     assert not list((site / "notices").glob("*.json")), "records are published gzipped only"
-    csv_text = (site / "data" / "tasks.csv").read_text(encoding="utf-8")
-    assert csv_text.startswith("notice,task,path,role,agency,agency_name,campaigns,url\n")
+    for name in ("tasks.csv", "task-agencies.csv"):
+        raw = (site / "data" / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), f"{name}: no byte-order mark"
+        for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))):
+            target = _site_file(site, row["url"].split("#")[0])
+            assert target.exists() and f'id="{row["url"].split("#")[1]}"' in target.read_text(encoding="utf-8"), row["url"]
+
+
+def test_open_data_matches_its_schemas(site):
+    """Each open-data file is valid against the JSON Schema published beside it, and every field
+    the data holds is described there (additionalProperties is false throughout)."""
+    import jsonschema
+
+    def schema(name: str) -> dict:
+        found = json.loads((site / "data" / name).read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(found)
+        assert "CC0" in found["description"] and "著作权法》第五条" in found["description"]
+        return found
+
+    catalogue = json.loads((site / "data" / "notices.json").read_text(encoding="utf-8"))
+    jsonschema.validate(catalogue, schema("notices.schema.json"), format_checker=jsonschema.FormatChecker())
+    record_schema = schema("record.schema.json")
+    for n in catalogue["notices"]:
+        jsonschema.validate(json.loads(gzip.decompress(_site_file(site, n["record"]).read_bytes())), record_schema)
+    for name in ("tasks", "task-agencies"):
+        rows = list(csv.DictReader(io.StringIO((site / "data" / f"{name}.csv").read_text(encoding="utf-8-sig"))))
+        row_schema = schema(f"{name}.schema.json")
+        assert rows and list(rows[0]) == list(row_schema["properties"]), name  # the columns, in order
+        for row in rows:
+            jsonschema.validate(row, row_schema)
+    assert not (site / "en" / "data").exists(), "the open data is published once, at the root"
 
 
 def test_feeds_parse_as_xml(site):
@@ -212,7 +261,7 @@ def test_every_internal_link_and_anchor_resolves(site):
             if not parts.path:
                 target = page
             elif parts.path.startswith("/"):  # root-relative (404.html): under site_url's path
-                prefix = site_url_path()
+                prefix = site_url_path(site)
                 assert parts.path.startswith(prefix), f"{page}: {href} is outside the site"
                 target = site / unquote(parts.path[len(prefix):])
                 if target.is_dir() or parts.path.endswith("/"):
@@ -230,3 +279,36 @@ def test_every_internal_link_and_anchor_resolves(site):
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:40])
+
+
+def test_addresses_are_the_deployed_ones_and_no_placeholder_is_published(site):
+    """Every file of the site (pages, sitemap, feeds, open data, robots) names the address the
+    deploy workflow gave and no made-up one: canonical links, the sitemap and the feeds' items
+    under the Pages path, the footer's link to the real repository."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv", ".txt", ".js", ".css", ".svg"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found += [f"{path.relative_to(site)}: {p}" for p in PLACEHOLDERS if p in text]
+    assert not found, f"{len(found)} placeholders, e.g. {found[:10]}"
+    base = DEPLOYED["SD_SITE_URL"] + "/"
+    assert f'<link rel="canonical" href="{base}notices/2022-national-work-plan/">' in html(site, "notices/2022-national-work-plan")
+    assert f'<link rel="canonical" href="{base}en/campaigns/jianwang/">' in html(site, "en/campaigns/jianwang")
+    assert f"<loc>{base}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<link>{base}en/notices/" in (site / "en" / "feeds" / "all.xml").read_text(encoding="utf-8")
+
+
+def test_the_original_is_one_click_away_readable_and_as_obtained(site):
+    """The notice page links the original's text (UTF-8 with a byte-order mark: right in every
+    browser) and the bytes as obtained; the checksum sits in a collapsed box, out of print."""
+    slug = "2022-shanghai-work-plan"
+    page = html(site, f"notices/{slug}")
+    assert f'<a href="../{slug}.source.txt">阅读所获原件的文字</a>' in page
+    assert f'<a href="../{slug}.original">下载原始文件</a>' in page
+    tech = page[page.index('<details class="note sd-tech">'):]
+    assert "SHA-256" in tech[:tech.index("</details>")]
+    assert "SHA-256" not in page[:page.index('<details class="note sd-tech">')]
+    source = REPO / "sources" / f"{slug}.txt"
+    assert (site / "notices" / f"{slug}.original").read_bytes() == source.read_bytes()
+    readable = (site / "notices" / f"{slug}.source.txt").read_bytes()
+    assert readable.startswith(b"\xef\xbb\xbf")

@@ -13,7 +13,7 @@ import pytest
 
 from notices.parse import load_notice
 from notices.registry import DATA_DIR, Registry
-from notices.site import agencies, build, campaigns, common, crosslinks, feeds, foreign, indexes, opendata
+from notices.site import agencies, build, campaigns, common, crosslinks, feeds, foreign, indexes, opendata, pages
 from notices.site.data import SiteData, from_registry, newest_first
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,15 +45,14 @@ def test_campaign_page_lists_exactly_the_tasks_naming_it(site):
                 if any(c.startswith("jianwang") for c in t["campaigns"])}
     assert {(r.slug, r.id) for r in rows} == expected
     assert ("2022-national-work-plan", "t-1-1-2") in expected
-    page = campaigns.render_campaign(site, "jianwang", "zh", rows, 1, 1)
-    for slug, tid in expected:
-        assert f'href="../../notices/{slug}/#{tid}"' in page
+    view = campaigns.campaign_view(site, "jianwang", 1, "zh")
+    assert {row.where.href for row in view.tasks} == {f"../../notices/{slug}/#{tid}" for slug, tid in expected}
     # a task naming another campaign only is not listed
     assert "t-2-1-1" not in {r.id for r in rows if r.slug == "2022-national-work-plan"}
 
 
 def test_every_campaign_and_agency_a_notice_links_to_gets_a_page(site):
-    paths = {p.path for p in build.all_pages(site)}
+    paths = {p.path for p in pages.all_pages(site)}
     for n in site.notices:
         for c in n["campaigns"]:
             assert f"campaigns/{c['series']}" in paths
@@ -69,16 +68,20 @@ def test_changning_and_baiyin_district_market_regulation_are_separate(site):
     assert tasks_c and tasks_b and not tasks_c & tasks_b
     assert {s for s, _ in tasks_c} == {"2020-shanghai-changning-work-plan"}
     assert {s for s, _ in tasks_b} == {"2023-gansu-baiyin-baiyin-work-plan"}
-    zh = agencies.render_agency(site, changning, "zh", agencies.agency_tasks(site, changning), 1, 1)
-    assert "上海市长宁区市场监督管理局" in zh and "白银" not in zh.split("## 承担的任务")[1]
+    zh = agencies.agency_view(site, changning, 1, "zh")
+    assert zh.title == "上海市长宁区市场监督管理局" and zh.groups
+    assert {g.notice.href for g in zh.groups} == {"../../notices/2020-shanghai-changning-work-plan/"}
+    assert all(item.where.href.startswith("../../notices/2020-shanghai-changning-work-plan/#t-")
+               for g in zh.groups for item in g.items)
 
 
 def test_agency_chain_runs_national_to_district(site):
     chain = agencies.system_chain(site, "shanghai-changning.market-regulation")
     assert chain == [["national.samr"], ["shanghai.market-regulation"], ["shanghai-changning.market-regulation"]]
-    en = agencies.render_agency(site, "shanghai-changning.market-regulation", "en", [], 1, 1)
-    assert "(unofficial translation by this site)" in en
-    assert "hotline 12315" in en
+    en = agencies.agency_view(site, "shanghai-changning.market-regulation", 1, "en")
+    assert not en.name_en_official and en.hotline == "12315"
+    assert [[link.href for link in level] for level in en.chain] == [
+        ["../national.samr/"], ["../shanghai.market-regulation/"], ["./"]]
 
 
 def test_partners_are_co_assigned_agencies(site):
@@ -121,12 +124,14 @@ def test_pagination_splits_long_listings():
 def test_catalogue_is_paginated_when_the_corpus_grows(site, monkeypatch):
     many = [dict(n, slug=f"{n['slug']}-{i}") for i in range(30) for n in site.notices]
     big = SiteData(notices=many, places=site.places, systems=site.systems, series=site.series)
-    pages = {p.path: p for p in indexes.catalogue_pages(big)}
+    paths = {stub.path for stub in indexes.stubs(big)}
     assert len(many) > 2 * common.PAGE_SIZE
     expected = -(-len(many) // common.PAGE_SIZE)
-    assert f"catalogue/page-{expected}" in pages and f"catalogue/page-{expected + 1}" not in pages
-    for path, page in pages.items():
-        assert page.zh.count("\n| ") <= common.PAGE_SIZE + 20, path
+    assert f"catalogue/page-{expected}" in paths and f"catalogue/page-{expected + 1}" not in paths
+    shown = [indexes.listing_view(big, "catalogue", n, "zh").rows for n in range(1, expected + 1)]
+    assert all(len(rows) <= common.PAGE_SIZE for rows in shown) and sum(map(len, shown)) == len(many)
+    last = indexes.listing_view(big, "catalogue", expected, "en")
+    assert last.pager.current == expected and len(last.pager.pages) == expected
 
 
 def test_links_between_generated_pages():
@@ -140,19 +145,20 @@ def test_links_between_generated_pages():
 
 
 def test_text_from_notices_is_escaped_everywhere(site):
-    for page in build.all_pages(site):
+    for page in pages.all_pages(site):
         for text in (page.zh, page.en):
             assert "<script" not in text, page.path
-    xuhui = [r for r in campaigns.campaign_tasks(site, "jianwang") if r.slug == "2022-shanghai-xuhui-work-plan"]
-    assert "&#60;script&#62;" in campaigns.render_campaign(site, "jianwang", "zh", xuhui, 1, 1)
+    # the views hold plain text: the templates escape it (checked on the built site)
+    view = campaigns.campaign_view(site, "jianwang", 1, "zh")
+    assert any("<script>" in row.excerpt for row in view.tasks if "xuhui" in row.notice.href)
 
 
 def test_english_pages_are_in_english(site):
-    pages = {p.path: p for p in build.all_pages(site)}
-    en = pages["campaigns/jianwang"].en
-    assert "title: \"Jianwang (Sword Net) campaign\"" in en and "# Campaign: Jianwang (Sword Net)" in en
-    assert "National Copyright Administration" in en or "Lead system: Publicity" in en
-    assert pages["agencies/national.samr"].en.startswith('---\ntitle: "State Administration for Market Regulation"')
+    by_path = {p.path: p for p in pages.all_pages(site)}
+    assert "title: \"Jianwang (Sword Net) campaign\"" in by_path["campaigns/jianwang"].en
+    en = campaigns.campaign_view(site, "jianwang", 1, "en")
+    assert en.heading == "Campaign: Jianwang (Sword Net)" and en.lead_system
+    assert by_path["agencies/national.samr"].en.startswith('---\ntitle: "State Administration for Market Regulation"')
 
 
 def test_foreign_page_gathers_keyword_tasks_with_contacts(site):
@@ -161,29 +167,34 @@ def test_foreign_page_gathers_keyword_tasks_with_contacts(site):
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-2") in ids  # 外资企业、外商投资企业
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-3") not in ids
     assert all(any(k in r.task["text"] for k in site.foreign_keywords) for r, _ in rows)
-    en = foreign.render(site, rows, "en", 1, 1)
-    assert "For foreign enterprises" in en and "hotline 12312" in en  # Xuhui commerce commission: MOFCOM line
+    en = foreign.foreign_view(site, "", 1, "en")
+    assert en.title == "For foreign enterprises"
+    assert any(c.hotline == "12312" for row in en.tasks for c in row.contacts)  # Xuhui commerce commission: MOFCOM line
 
 
 def test_generation_is_deterministic_and_idempotent(site, tmp_path):
-    first = build.generate(tmp_path, site)
+    assert pages.write(tmp_path, site, ("data", 1))
     snapshot = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    second = build.generate(tmp_path, site)
-    assert first["written"] and not second["written"] and not second["removed"]
+    assert not pages.write(tmp_path, site, ("data", 1))  # written from this data already
     assert snapshot == {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     stale = tmp_path / "agencies" / "gone.agency.md"
     stale.write_text("old", encoding="utf-8")
-    assert stale in build.generate(tmp_path, site)["removed"] and not stale.exists()
     (tmp_path / "index.md").write_text("hand-written", encoding="utf-8")
-    build.generate(tmp_path, site)
+    assert pages.write(tmp_path, site, ("data", 2)) and not stale.exists()
     assert (tmp_path / "index.md").read_text(encoding="utf-8") == "hand-written"
+    again = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert {p: b for p, b in again.items() if p.parent != tmp_path} == {
+        p: b for p, b in snapshot.items() if p.parent != tmp_path}
 
 
-def test_pages_generated_in_shares_are_the_pages_generated_at_once(site):
-    whole = {p.path: (p.zh, p.en) for p in build.all_pages(site)}
-    shares = [build.all_pages(site, part, 2) for part in (0, 1)]
-    assert all(shares) and sum(map(len, shares)) == len(whole)
-    assert {p.path: (p.zh, p.en) for share in shares for p in share} == whole
+def test_a_generated_page_names_its_template_and_view(site):
+    by_path = {p.path: p for p in pages.all_pages(site)}
+    zh = by_path["agencies/shanghai-changning.market-regulation"].zh
+    meta = __import__("yaml").safe_load(zh.split("---\n")[1])
+    assert meta["template"] == "sd/agency.html" and meta["title"] == "上海市长宁区市场监督管理局"
+    view = pages.Views(site).for_page(meta, "en")
+    assert isinstance(view, agencies.AgencyView) and view.lang == "en"
+    assert pages.Views(site).for_page({"title": "x"}, "zh") is None
 
 
 def test_write_pages_refuses_a_path_twice_and_a_page_outside_the_generated_folders(tmp_path):
@@ -207,22 +218,36 @@ def test_front_matter_is_validated(site):
 
 
 def test_open_data(site):
-    data = json.loads(opendata.notices_json(site))
+    base = "https://owner.github.io/repo/"
+    data = json.loads(opendata.notices_json(site, base))
     by = {n["slug"]: n for n in data["notices"]}
-    assert by["2022-shanghai-work-plan"]["url"] == "/notices/2022-shanghai-work-plan/"
-    assert by["2022-shanghai-work-plan"]["record"] == "/notices/2022-shanghai-work-plan.json.gz"
+    assert by["2022-shanghai-work-plan"]["url"] == base + "notices/2022-shanghai-work-plan/"
+    assert by["2022-shanghai-work-plan"]["url_en"] == base + "en/notices/2022-shanghai-work-plan/"
+    assert by["2022-shanghai-work-plan"]["record"] == base + "notices/2022-shanghai-work-plan.json.gz"
+    assert data["licence"]["data"] == "CC0-1.0" and "著作权法》第五条" in data["licence"]["statement_zh"]
     assert not any(key in n for n in data["notices"] for key in opendata.FULL_RECORD_ONLY)  # the catalogue stays small
-    assert all(a["url"] == f"/agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
-    assert all(c["url"] == f"/campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])
-    assert opendata.notices_json(site) == opendata.notices_json(site)
-    rows = list(csv.DictReader(io.StringIO(opendata.tasks_csv(site))))
+    assert all(a["url"] == f"{base}agencies/{a['id']}/" for n in data["notices"] for a in n["agencies"])
+    assert all(c["url"] == f"{base}campaigns/{c['series']}/" for n in data["notices"] for c in n["campaigns"])
+    assert opendata.notices_json(site, base) == opendata.notices_json(site, base)
+    # for spreadsheets: a byte-order mark (Excel on a Chinese Windows reads UTF-8 then), one row a task, its text
+    text = opendata.tasks_csv(site, base)
+    assert text.startswith("\ufeffnotice,task,path,text,lead,responsible,support,campaigns,url\r\n")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert len(rows) == sum(len(n["tasks"]) for n in site.notices)
+    row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2")
+    task = next(t for n in site.notices if n["slug"] == "2022-shanghai-xuhui-work-plan" for t in n["tasks"] if t["id"] == "t-1-1-2")
+    assert row["text"] == " ".join(task["text"].split()) and len(row["text"]) > 20
+    assert row["support"] == "、".join(a["name"] for a in task["agencies"] if a["role"] == "support") != ""
+    assert row["url"] == base + "notices/2022-shanghai-xuhui-work-plan/#t-1-1-2"
+    # for programs: one row per task and agency, by id
+    text = opendata.task_agencies_csv(site, base)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert list(rows[0]) == opendata.CSV_COLUMNS
-    expected = sum(max(1, len(t["agencies"])) for n in site.notices for t in n["tasks"])
-    assert len(rows) == expected
+    assert len(rows) == sum(max(1, len(t["agencies"])) for n in site.notices for t in n["tasks"])
     row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2"
                and r["role"] == "support")
     assert row["agency"] == "shanghai-xuhui.market-regulation"
-    assert row["url"] == "/notices/2022-shanghai-xuhui-work-plan/#t-1-1-2"
 
 
 def test_feeds_parse_and_escape(site):

@@ -3,22 +3,10 @@ every test that uses the built site (tests/conftest.py builds it this way)."""
 
 from __future__ import annotations
 
-import gzip
+import xml.etree.ElementTree as ET
 
-from conftest import REPO, build_site, bundled_sources
+from conftest import SITEMAP_NS
 from notices.site import split
-
-URL = """    <url>
-        <loc>{loc}</loc>
-        <xhtml:link rel="alternate" hreflang="{lang}" href="{loc}"/>
-    </url>
-"""
-HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n')
-
-
-def sitemap(lang: str, *locs: str) -> str:
-    return HEAD + "".join(URL.format(loc=loc, lang=lang) for loc in locs) + "</urlset>\n"
 
 
 def test_merge_into_moves_files_and_merges_folders(tmp_path):
@@ -34,36 +22,22 @@ def test_merge_into_moves_files_and_merges_folders(tmp_path):
     assert (dest / "index.html").read_text() == "en home"
 
 
-def test_one_sitemap_with_both_languages(tmp_path):
-    base = "https://x.org/sd/"
-    (tmp_path / "en").mkdir()
-    (tmp_path / "sitemap.xml").write_text(sitemap("zh", base, base + "notices/a/"), encoding="utf-8")
-    (tmp_path / "en" / "sitemap.xml").write_text(sitemap("en", base + "en/", base + "en/notices/a/"), encoding="utf-8")
-    (tmp_path / "en" / "sitemap.xml.gz").write_bytes(b"old")
-    split.merge_sitemaps(tmp_path, "en")
-    text = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
-    assert text.startswith(HEAD) and text.endswith("</urlset>\n")
-    assert text.count("<url>") == 4
-    assert f'hreflang="en" href="{base}en/notices/a/"' in text  # the Chinese page names its English one
-    assert f'hreflang="zh" href="{base}notices/a/"' in text
-    assert text.index(f"<loc>{base}notices/a/</loc>") < text.index(f"<loc>{base}en/</loc>")
-    assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
-    assert not (tmp_path / "en" / "sitemap.xml").exists() and not (tmp_path / "en" / "sitemap.xml.gz").exists()
+def test_each_build_is_properdocs():
+    cmd = split.command("mkdocs.yml", "site", strict=True)
+    assert cmd[1:4] == ["-m", "properdocs", "build"] and "--strict" in cmd
 
 
-def test_site_url_is_read_from_mkdocs_yml_with_its_tags():
-    # mkdocs.yml holds !ENV and !!python tags: a plain YAML loader refuses it
-    assert split.site_url(REPO / "mkdocs.yml") == "https://example.github.io/shuangda/"
-
-
-def _cannot_write(*args) -> None:
-    raise OSError("No space left on device")
-
-
-def test_open_data_that_cannot_be_written_fails_the_build_in_plain_words(tmp_path, monkeypatch):
-    project = build_site(tmp_path / "first", bundled_sources()[:1]).parent
-    monkeypatch.setattr(split, "_site_files", _cannot_write)  # the worker is forked: it sees this
-    results = split.build_site(project / "mkdocs.yml", tmp_path / "site")
-    assert [(r.language, r.returncode) for r in results] == [("zh", 0), ("en", 0), ("open data", 1)]
-    assert "open data and feeds not written: No space left on device" in results[-1].output
-    assert not (tmp_path / "site" / "en").exists()  # the parts are not put together
+def test_the_root_sitemap_lists_every_page_in_both_languages(built_site):
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    urls = root.findall("sm:url", SITEMAP_NS)
+    locs = [u.findtext("sm:loc", "", SITEMAP_NS) for u in urls]
+    base = min(locs, key=len)  # the home page: the site's URL
+    zh = [loc for loc in locs if not loc.startswith(base + "en/")]
+    assert len(zh) * 2 == len(locs) and {base + "en/" + loc[len(base):] for loc in zh} == set(locs) - set(zh)
+    for url in urls:
+        loc = url.findtext("sm:loc", "", SITEMAP_NS)
+        path = loc[len(base) + 3:] if loc.startswith(base + "en/") else loc[len(base):]
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("xhtml:link", SITEMAP_NS)}
+        assert alternates == {"zh": base + path, "en": base + "en/" + path}, loc
+        page = built_site / (loc[len(base):] or ".") / "index.html"
+        assert page.exists(), loc

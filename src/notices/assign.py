@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .model import AgencyRef, Jurisdiction
-from .outline import closing_role, vocabulary
+from .outline import closing_role, label_patterns, vocabulary
 from .registry import Registry
 
 CLAUSE_SPLIT_RE = re.compile(r"[，,；;]")
@@ -32,22 +32,58 @@ def parse_parenthesis(content: str) -> list[tuple[str, str]]:
 
 # Notices repeat the same parentheses word for word: parse each once.
 @lru_cache(maxsize=16384)
-def agencies_of(content: str) -> tuple[tuple[str, str], ...]:
+def agencies_of(content: str, first_leads: bool = False) -> tuple[tuple[str, str], ...]:
+    """(name, role) of each agency of a parenthesis. Labels (责任单位：, 牵头单位：) give the role of
+    the names after them; a note that the first name leads (列首为牵头单位) makes it lead, as does
+    `first_leads`, set when an earlier parenthesis said so for those after it (下同)."""
+    content = re.sub(r"\s+", "", content)
+    note = re.search(vocabulary()["first_leads"], content)
+    if note:
+        first_leads = True
+        # the note is a sentence of its own: 省工商局、商务厅。列首为牵头单位，下同
+        content = content[: note.start()] + content[note.end():]
+        content = re.sub(vocabulary()["onwards"], "", content)
     out: list[tuple[str, str]] = []
-    for clause in CLAUSE_SPLIT_RE.split(re.sub(r"\s+", "", content).rstrip("。.")):
-        if not clause:
-            continue
-        closing = closing_role(clause)
-        if closing:
-            word, role = closing
-            names = clause[: -len(word)]
-        else:  # every agency of a parenthesis without 牵头 is responsible
-            names, role = clause, "responsible"
-        for name in split_names_or_group(names):
-            # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
-            own = closing_role(name)
-            out.append((name[: -len(own[0])], own[1]) if own else (name, role))
+    for label_role, part in labelled_parts(content.strip("。.，,；; ")):
+        for clause in CLAUSE_SPLIT_RE.split(part.strip("。.")):
+            clause = clause.strip("。.")
+            if not clause:
+                continue
+            closing = closing_role(clause)
+            if closing:
+                word, role = closing
+                names = clause[: -len(word)]
+            else:  # every agency of a parenthesis without 牵头 is responsible (or as its label says)
+                names, role = clause, label_role
+            for name in split_names_or_group(names):
+                # “区委宣传部牵头、领导小组有关成员单位按职责分工负责”: a role may close a single name
+                own = closing_role(name)
+                out.append((name[: -len(own[0])], own[1]) if own else (name, role))
+    if first_leads and out and out[0][1] == "responsible":
+        out[0] = (out[0][0], "lead")
     return tuple(out)
+
+
+def labelled_parts(content: str) -> list[tuple[str, str]]:
+    """The content cut at its labels: （牵头单位：甲；配合单位：乙、丙） → [(lead, 甲), (support, 乙、丙)];
+    text before any label (or without labels) is responsible."""
+    marks = sorted((m.start(), m.end(), role) for rx, role in label_patterns() for m in rx.finditer(content))
+    parts, at, role = [], 0, "responsible"
+    for start, end, label_role in marks:
+        if start < at:
+            continue
+        if content[at:start].strip("；;，,。. "):
+            parts.append((role, content[at:start]))
+        at, role = end, label_role
+    parts.append((role, content[at:]))
+    return parts
+
+
+def first_leads_onwards(content: str) -> bool:
+    """Whether a parenthesis says the first name leads in those after it too (列首为牵头单位，下同)."""
+    content = re.sub(r"\s+", "", content)
+    note = re.search(vocabulary()["first_leads"], content)
+    return bool(note and re.search(vocabulary()["onwards"], content[note.end():]))
 
 
 def split_names_or_group(names: str) -> list[str]:
@@ -55,9 +91,9 @@ def split_names_or_group(names: str) -> list[str]:
     return [names] if names.startswith("各") else split_names(names)
 
 
-def assign(content: str, registry: Registry, home: Jurisdiction) -> list[AgencyRef]:
+def assign(content: str, registry: Registry, home: Jurisdiction, first_leads: bool = False) -> list[AgencyRef]:
     refs: list[AgencyRef] = []
-    for name, role in agencies_of(content):
+    for name, role in agencies_of(content, first_leads):
         if registry.is_generic(name):
             refs.append(AgencyRef(None, name, role, generic=True))
         else:

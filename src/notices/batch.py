@@ -6,7 +6,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import re
 import shutil
+import signal
 import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import NoticeError
-from .ingest import SOURCE_SUFFIXES
+from .ingest import REFUSED_SUFFIXES, SOURCE_SUFFIXES, decode
 from .model import Notice
 from .parse import load_notice, slug_for
 from .registry import DATA_DIR, Registry
@@ -31,7 +33,7 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 SOURCES_DIR = ROOT / "sources"
 PAGES_DIR = ROOT / "docs" / "notices"
-OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt")
+OUTPUT_SUFFIXES = (".md", ".en.md", ".json", ".source.txt", ".original", ".source.pdf", ".source.docx")
 
 
 @dataclass
@@ -45,7 +47,11 @@ def collect_sources(paths: list[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+            # symbolic links and special files too: reading refuses them, naming each; and the
+            # formats we cannot read: each gets its line saying how to save it
+            found.update(p for p in path.iterdir()
+                         if p.suffix.lower() in SOURCE_SUFFIXES + REFUSED_SUFFIXES
+                         and (p.is_symlink() or not p.is_dir()))
         else:
             found.add(path)
     return sorted(found)
@@ -53,22 +59,26 @@ def collect_sources(paths: list[Path]) -> list[Path]:
 
 def orphan_sidecars(folder: Path) -> list[NoticeError]:
     errors = []
+    # the stems of the sources as `collect_sources` finds them: x.TXT is a source too
+    stems = {p.name[: -len(p.suffix)] for p in folder.iterdir() if p.suffix.lower() in SOURCE_SUFFIXES}
     for sidecar in sorted(folder.glob(f"*{SIDECAR_SUFFIX}")):
         stem = sidecar.name[: -len(SIDECAR_SUFFIX)]
-        if not any((folder / f"{stem}{suffix}").exists() for suffix in SOURCE_SUFFIXES):
-            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt 或 {stem}.html）",
-                                      f"there is no source of the same name ({stem}.txt or {stem}.html)"))
+        if stem not in stems:
+            errors.append(NoticeError(str(sidecar), f"没有与之同名的原件（{stem}.txt、.html、.pdf 或 .docx）",
+                                      f"there is no source of the same name ({stem}.txt, .html, .pdf or .docx)"))
     return errors
 
 
-def parse_all(sources: list[Path], registry: Registry) -> Batch:
+def parse_all(sources: list[Path], registry: Registry, tick: Callable | None = None) -> Batch:
     """Parse every source; a failure costs only that source (and any it collides with)."""
-    return run_all(sources, registry, parse_one)
+    return run_all(sources, registry, parse_one, tick=tick)
 
 
-def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None) -> Batch:
+def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Callable | None = None,
+            tick: Callable | None = None) -> Batch:
     """`job(path, registry)` for every source that collides with no other, in order; `arrived`
-    sees each result that is no error as soon as it is there."""
+    sees each result that is no error as soon as it is there; `tick` is called once for each
+    source done (a progress bar)."""
     batch = Batch()
     by_slug: dict[str, list[Path]] = defaultdict(list)
     for path in sources:
@@ -81,12 +91,17 @@ def run_all(sources: list[Path], registry: Registry, job: Callable, arrived: Cal
                 batch.errors.append(NoticeError(
                     str(path), f"与 {names} 会生成同一个页面“{slug}”；请改名其中一个文件",
                     f"this and {', '.join(p.name for p in paths if p != path)} would make the same page '{slug}'; rename one"))
-        elif not paths[0].exists():
+        elif not os.path.lexists(paths[0]):  # a link to nowhere is reported as a link, when read
             batch.errors.append(NoticeError(str(paths[0]), "文件不存在", "no such file"))
         else:
             todo.append(paths[0])
+            continue
+        if tick is not None:
+            tick(len(paths))
     # strict: after the last result, run_many is asked once more and so ends (its pool shut down)
     for path, result in zip(todo, run_many(job, todo, registry), strict=True):
+        if tick is not None:
+            tick(1)
         if isinstance(result, NoticeError):
             batch.errors.append(result)
         else:
@@ -115,6 +130,7 @@ class Rendered:
     slug: str
     index_number: str | None
     dropped: list[str]
+    undetermined: list[str] = field(default_factory=list)  # facts the converter could not read
     files: dict[str, bytes] = field(default_factory=dict)
     error: str | None = None  # why its files cannot be written (an OSError's strerror)
     staged: list[tuple[Path, Path]] = field(default_factory=list)  # (temporary file, final file)
@@ -124,7 +140,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     notice = parse_one(path, registry)
     if isinstance(notice, NoticeError):
         return notice
-    rendered = Rendered(notice.slug, notice.index_number, notice.dropped)
+    rendered = Rendered(notice.slug, notice.index_number, notice.dropped, notice.undetermined)
     try:
         rendered.files = outputs(notice, path)  # rendered in full before anything is written
     except OSError as exc:  # the source, copied as it is, cannot be read again
@@ -132,7 +148,7 @@ def render_one(path: Path, registry: Registry) -> Rendered | NoticeError:
     return rendered
 
 
-def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
+def render_all(sources: list[Path], registry: Registry, out: Path, tick: Callable | None = None) -> Batch:
     """Like `parse_all`, with each notice rendered and its changed files staged in `out` as it
     arrives, while the others are still being parsed; `commit` then moves them into place. The
     files of a notice refused for a duplicate 索引号 are never moved in."""
@@ -143,7 +159,7 @@ def render_all(sources: list[Path], registry: Registry, out: Path) -> Batch:
         stage(rendered, out)
 
     try:
-        batch = run_all(sources, registry, render_one, stage_arrived)
+        batch = run_all(sources, registry, render_one, stage_arrived, tick)
     except BaseException:
         for rendered in arrived:
             discard(rendered)
@@ -166,7 +182,7 @@ def stage(rendered: Rendered, out: Path) -> None:
             path = out / name
             if path.exists() and path.read_bytes() == data:
                 continue
-            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=".tmp")
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{name}.", suffix=temp_suffix())
             rendered.staged.append((Path(tmp), path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
@@ -210,7 +226,8 @@ def _job_in_worker(path: Path):
 
 def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
     """`job(path, registry)` for each path, in the order of `paths`, as each result is there;
-    on every core for a large batch."""
+    on every core for a large batch. Interrupted (Ctrl-C) or closed early, the workers are
+    stopped at once, not left to finish their queue."""
     global _WORKER_JOB
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
@@ -226,11 +243,38 @@ def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
     gc.freeze()
     # small chunks, so that no worker is left alone with a long last one
     chunk = max(1, min(16, len(rest) // (workers * 8)))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_job_in_worker, rest, chunksize=chunk)
+        yield from pool.map(_job_in_worker, rest, chunksize=chunk)
+    except BaseException:  # KeyboardInterrupt, or the consumer gave up (GeneratorExit)
+        stop_workers(pool)
+        raise
+    else:
+        pool.shutdown()
     finally:
         gc.unfreeze()
+
+
+def _worker_signals() -> None:
+    """In each worker: Ctrl-C reaches the whole process group, and only the main process
+    answers it (a worker interrupted mid-task broke the pool and printed a traceback); a
+    worker asked to end (SIGTERM) ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool now: no queued task started, each worker terminated (killed if it does not
+    end within a second). Waiting for the pool instead is what hung after Ctrl-C."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(1)
+        if child.is_alive():
+            child.kill()
+            child.join(1)
 
 
 def refuse_duplicate_index_numbers(batch: Batch) -> None:
@@ -257,9 +301,56 @@ def outputs(notice: Notice, source: Path) -> dict[str, bytes]:
         f"{notice.slug}.md": render_zh(notice).encode("utf-8"),
         f"{notice.slug}.en.md": render_en(notice).encode("utf-8"),
         f"{notice.slug}.json": render_json(notice).encode("utf-8"),
-        # the file as obtained, always served as plain text so that no markup in it can run
-        f"{notice.slug}.source.txt": source.read_bytes(),
+        **original_files(notice, source.read_bytes(), str(source)),
     }
+
+
+def original_files(notice: Notice, data: bytes, shown: str) -> dict[str, bytes]:
+    """The file as obtained. A PDF or a .docx is published as itself. Text and web pages twice: to
+    read, <slug>.source.txt, the text as UTF-8 with a byte-order mark, so that every browser shows
+    it right even from a server that sends no charset (a GB18030 file served as plain text was
+    mojibake), and always plain text, so that no markup in a saved page can run; to check,
+    <slug>.original, the bytes as obtained (its SHA-256 is the page's), with no extension a
+    browser renders: it is downloaded."""
+    if not notice.original_name.endswith(".source.txt"):
+        return {notice.original_name: data}
+    text, _ = decode(data, shown)
+    return {notice.original_name: ("\ufeff" + text).encode("utf-8"), f"{notice.slug}.original": data}
+
+
+# Temporary files carry the id of the process that made them (`.<name>.<random>.<pid>.tmp`):
+# a run killed outright (SIGKILL, power cut) cannot remove its own, and the next run removes
+# those of processes that no longer exist, and none of a run still going.
+_TEMP_RE = re.compile(r"\..+\.(\d+)\.tmp")
+
+
+def temp_suffix() -> str:
+    return f".{os.getpid()}.tmp"
+
+
+def remove_stale_temps(folder: Path, own: bool = False) -> int:
+    """Remove the temporary files left in `folder` by runs that were killed (with `own`, this
+    process's own too: it is stopping); how many."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.iterdir():
+        match = _TEMP_RE.fullmatch(path.name)
+        if match is None or (_alive(int(match.group(1))) and not (own and int(match.group(1)) == os.getpid())):
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -267,7 +358,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=temp_suffix())
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

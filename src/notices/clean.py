@@ -29,8 +29,14 @@ OPEN_PAREN_LINE_RE = re.compile(r"^[（(][^（）()]*$")
 TERMINAL = "。！？；：”」』）)》!?;:"
 CONTINUES = "，,、（(《“‘"
 TRAILING_PIPES_RE = re.compile(r"(\s*\|)+\s*$")
+# Pinyin ruby that mirrors of old pages leak after characters: 产(chǎn), 发(fā). A reading
+# carries a tone mark (or ü), which no word of a notice in brackets does.
+TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_RUBY_RE = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*([a-z{TONES}]*[{TONES}][a-z{TONES}]*)\s*[)）]")
 SENTENCE_RE = re.compile(r"[，,。；;：:]")
 # how a centred line ends when it is whole: a 文号, a date, an organisation, a document title
+DATE_LINE_RE = re.compile(r"[〇零○一二三四五六七八九\d]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日")
+TITLE_END_RE = re.compile(r"(要点|方案|通知|意见|办法|计划|规定|细则|决定|通报|安排)$")
 COMPLETE_LINE_RE = re.compile(r"(号|日|文件|局|委|办|室|组|院|部|厅|会|署|政府|要点|方案|通知|意见|办法|计划|规定|细则|决定|通报)$")
 
 
@@ -151,6 +157,10 @@ def clean(text: str) -> Cleaned:
     dropped: list[str] = []
     pieces: list[Piece] = []
     text = normalise_spaces(text)
+    if "(" in text or "（" in text:
+        text, ruby = remove_pinyin_ruby(text)
+        if ruby:
+            dropped.append(ruby)
     simplified = to_simplified(text)
     # Most notices are simplified already: then the text as written is the same string, and
     # each step is taken on it once instead of twice.
@@ -182,6 +192,16 @@ def clean(text: str) -> Cleaned:
                 pieces.append(Piece(Para(part, part_orig, number), indent if start == 0 else 0, indent + len(line)))
             start = match.end() if match else end
     return Cleaned(join_page_breaks(pieces, layout_of(pieces)), dropped)
+
+
+def remove_pinyin_ruby(text: str) -> tuple[str, str | None]:
+    """The text without pinyin readings after its characters, and a note of what was removed
+    (each reading once, with how many there were), or None when there were none."""
+    found = PINYIN_RUBY_RE.findall(text)
+    if not found:
+        return text, None
+    readings = "".join(f"({r})" for r in dict.fromkeys(found))
+    return PINYIN_RUBY_RE.sub("", text), f"拼音注音 pinyin readings ×{len(found)}: {readings}"
 
 
 def layout_of(pieces: list[Piece]) -> Layout:
@@ -230,6 +250,12 @@ def continues_into(before: str, last: Piece, piece: Piece, layout: Layout) -> bo
         return False
     if before[-1] in CONTINUES or unbalanced(before):
         return True
+    # a date under a signature, or the list of attachments, starts nothing that goes on
+    if (len(before) <= 20 and DATE_LINE_RE.fullmatch(before)) or re.match(r"附\s*件", before):
+        return False
+    # a whole title (…工作方案, …的通知) is no sentence that a wrap split
+    if TITLE_END_RE.search(before) and not SENTENCE_RE.search(before) and len(before) >= 8:
+        return False
     # a title or a signature centred on two lines: 号, 日, 局, 通知 … end such lines whole
     if last.indent >= 4 and piece.indent >= 4 and not SENTENCE_RE.search(before + after) \
             and not COMPLETE_LINE_RE.search(before):

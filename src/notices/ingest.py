@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 from bs4 import BeautifulSoup, Tag
 from markdownify import MarkdownConverter
 
+from .documents import ordinary_radicals, read_docx, read_pdf, sniff, unreadable
 from .errors import NoticeError
+from .safety import read_regular, strip_controls
 
-SOURCE_SUFFIXES = (".txt", ".html", ".htm")
+# Files a maintainer can drop into sources/ as they are.
+SOURCE_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+# Files collected too, so that each gets its line saying how to save it in a form that works.
+REFUSED_SUFFIXES = (".doc", ".wps", ".ofd")
 # Encodings real Chinese notices come in; GB18030 is a superset of GBK and GB2312.
 CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,35 +41,51 @@ class Source:
     text: str
     encoding: str
     sha256: str
-    kind: str  # "text" or "html"
+    kind: str  # "text", "html", "pdf" or "docx"
+    controls: list[str] = field(default_factory=list)  # control characters removed (U+000B …)
+    dropped: tuple[str, ...] = ()  # page furniture left out while reading (a PDF's page numbers)
 
 
 def read_source(path: Path) -> Source:
     """Read and decode one source file; raise NoticeError when it cannot be used."""
     shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise NoticeError(shown, f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})")
-    if len(data) > MAX_BYTES:
-        raise NoticeError(shown, "文件过大（超过 20 MB），不像是一份通知",
-                          "the file is larger than 20 MB, which no notice is")
+    data = read_regular(path, MAX_BYTES, shown)
+    suffix = path.suffix.lower()
+    document = sniff(data)
+    if document in ("pdf", "docx"):
+        extracted = read_pdf(data, shown) if document == "pdf" else read_docx(data, shown)
+        if not extracted.text.strip():
+            raise NoticeError(shown, "文件中没有可转换的文字", "the file holds no text to convert")
+        text, controls = strip_controls(extracted.text)
+        return Source(shown, text, document, hashlib.sha256(data).hexdigest(), document, controls,
+                      tuple(extracted.dropped))
+    if document is None and suffix in (".pdf", ".docx"):
+        raise NoticeError(shown, f"文件名是 {suffix}，内容却不是（文件可能已损坏）；请重新取得原件",
+                          f"the file is named {suffix} but is not one (it may be damaged); obtain it again")
+    if document is not None or suffix in REFUSED_SUFFIXES:
+        raise unreadable(shown, document or "", suffix)
     text, encoding = decode(data, shown)
     if not text.strip():
         raise NoticeError(shown, "文件为空，没有可转换的文字", "the file is empty: there is no text to convert")
+    text = ordinary_radicals(text)
     kind = "html" if path.suffix.lower() in (".html", ".htm") or looks_like_html(text) else "text"
     if kind == "html":
-        text = html_to_text(text)
+        try:
+            text = html_to_text(text)
+        except RecursionError:
+            raise NoticeError(shown, "网页的标签嵌套层次过深，无法读取；请复制正文另存为 .txt",
+                              "the web page's tags are nested too deeply to read; copy its text into a .txt") from None
         if not text.strip():
             raise NoticeError(shown, "网页中没有找到正文文字", "the web page holds no body text")
-    return Source(shown, text, encoding, hashlib.sha256(data).hexdigest(), kind)
+    # after HTML conversion too: an entity such as &#11; becomes a control character there
+    text, controls = strip_controls(text)
+    return Source(shown, text, encoding, hashlib.sha256(data).hexdigest(), kind, controls)
 
 
 def decode(data: bytes, shown: str) -> tuple[str, str]:
     """Decode bytes to text, detecting the encoding among those Chinese notices use."""
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise NoticeError(shown, "这是二进制文件，不是文字或网页（请另存为 .txt 或 .html）",
-                          "this is a binary file, not text or a web page (save it as .txt or .html)")
+        raise unreadable(shown, "", "")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

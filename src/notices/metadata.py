@@ -12,18 +12,22 @@ from functools import lru_cache
 import yaml
 
 from .clean import MARKER_RE, Para
-from .dates import is_date_line, parse_date
+from .dates import DATE_RE, is_date_line, parse_date
 from .registry import DATA_DIR
 
 DOC_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
+    r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]?\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
 ORG_END_RE = re.compile(r"(局|委|办|办公室|小组|政府|部|院|厅|会|中心|署|分局|海关|所|队|处|科|党委)(（代）|\(代\))?$")
-NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}的(?:通知|通报|决定|意见|函|批复|公告))$")
+NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}的(?:通知|通报|决定|意见|函|批复|公告)"
+                             r"|关于(?:印发|转发).{4,120}(?:要点|方案|安排|意见|办法|计划|规定|细则))$")
 # “…于2022年7月7日印发《…》”: the subject of an explicit 印发 sentence, and its date.
 ISSUED_SENTENCE_RE = re.compile(
     r"^(?P<who>[^，,。；《]{2,60}?)(?:于(?P<when>[^，,。；《]{6,20}?))?(?:联合|正式)?印发(?:了)?《(?P<title>[^《》]{2,120})》")
 QUOTED_TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
+# a title line that carries its own 文号 at its end: 关于…的通知(黔农办发〔2011〕140号)
+TRAILING_DOC_NUMBER_RE = re.compile(
+    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]$")
 
 
 @dataclass
@@ -77,12 +81,27 @@ def doc_type_of(title: str) -> str:
 def normalise_doc_number(text: str) -> str:
     """文号 with no spaces and 〔〕 brackets: 沪长打假发 [2020] 1 号 → 沪长打假发〔2020〕1号."""
     text = re.sub(r"\s+", "", text)
-    return re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", text)
+    return re.sub(r"[〔\[［【(（]?((?:19|20)\d{2})[\]］】)）〕]", r"〔\1〕", text, count=1)
+
+
+# A law portal's fields: 【制定机关】…【公布日期】…【字号】… (its 字号 is the 文号, not a font size)
+PORTAL_LABEL_RE = re.compile(r"【\s*([\u4e00-\u9fff\s]{2,8}?)\s*】")
+# A bare date and time opening a page's byline: 2022-09-28 16:08 来源: …
+BYLINE_DATE_RE = re.compile(r"^((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?=.{0,40}(?:来源|作者|浏览|点击)[:：])")
 
 
 def table_fields(text: str) -> list[tuple[str, str]] | None:
-    """(label, value) pairs of a metadata line, or None when the line is not one."""
-    compact = re.sub(r"\s+", "", text)
+    """(label, value) pairs of a metadata line, or None when the line is not one.
+
+    Labels may be spaced (索 引 号:), follow a bullet (•文号:), sit in a law portal's 【】, or be
+    pipes' cells; a page's byline may open with its date (2022-09-28 16:08 来源: …)."""
+    text = re.sub(r"(?<=\d)\s+(?=\d)", "T", text)  # a date and its time stay apart
+    if "【" in text:
+        text = PORTAL_LABEL_RE.sub(lambda m: ("文号" if re.sub(r"\s", "", m.group(1)) == "字号" else m.group(1)) + ":", text)
+    compact = re.sub(r"\s+", "", text).lstrip("•·●◆■□▪-")
+    byline = BYLINE_DATE_RE.match(compact)
+    if byline:
+        compact = "发布时间:" + compact
     if "|" in compact:
         cells = [c for c in compact.split("|")]
         if not any(label_re().match(c) for c in cells):
@@ -120,11 +139,62 @@ def extract_header(paras: list[Para]) -> Header:
     header = Header()
     read_tables(paras, header)
     texts = [p.text for p in paras]
+    split_trailing_doc_numbers(texts, header)
+    join_title_lines(texts, header)
     find_titles(texts, header)
     find_issuer(texts, header)
     find_own_doc_number(texts, header)
     header.doc_type = doc_type_of(header.title or "")
     return header
+
+
+TITLE_LINE_END_RE = re.compile(r"(要点|要點|方案|通知|意见|办法|计划|规定|细则|决定|通报|安排|函|公告)$")
+HEAD_LIMIT = 40  # paragraphs in which the title, 文号 and issuer are looked for
+
+
+def title_fragment(text: str) -> bool:
+    """A line that may be one of the lines a title is printed on: short, no sentence or label
+    punctuation, no date, 文号, signature or page furniture (【…】, •, (此件公开发布))."""
+    return 3 <= len(text) <= 40 and not SENTENCE_PUNCT.search(text) and not DOC_NUMBER_RE.search(text) \
+        and not re.search(r"[:：【】•|]|^[(（]|[.…]{2,}$", text) and not DATE_RE.search(text) \
+        and not MARKER_RE.match(text) and not ORG_END_RE.search(text)
+
+
+def join_title_lines(texts: list[str], header: Header) -> None:
+    """A title printed on two or three lines (…打击侵犯知识产权 / 和制售假冒伪劣商品工作要点):
+    the lines joined into the first, the others kept out of the body as part of the title."""
+    i = 0
+    while i < min(len(texts), HEAD_LIMIT) - 1:
+        if i in header.metadata_paras or not title_fragment(texts[i]) or TITLE_LINE_END_RE.search(texts[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]):
+            j += 1
+        joined = "".join(texts[i:j])
+        if j - i >= 2 and TITLE_LINE_END_RE.search(joined) and len(joined) <= 120:
+            texts[i] = joined
+            for k in range(i + 1, j):
+                texts[k] = ""
+                header.metadata_paras.add(k)
+            i = j
+        else:
+            i += 1
+
+
+def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
+    """A title line ending in its own 文号 in brackets: the title without it, the 文号 kept
+    (the first such line only; cited 文号 sit inside sentences)."""
+    for index, text in enumerate(texts[:30]):
+        if index in header.metadata_paras:
+            continue
+        match = TRAILING_DOC_NUMBER_RE.match(text)
+        if match and "《" not in text[:2]:
+            texts[index] = match["title"]
+            if header.doc_number is None:
+                header.doc_number = normalise_doc_number(match["number"])
+                header.stated.append("doc_number")
+            return
 
 
 def read_tables(paras: list[Para], header: Header) -> None:
@@ -156,30 +226,50 @@ def set_table_field(header: Header, key: str, value: str) -> None:
         header.stated.append(key)
 
 
+TRANSMITS_RE = re.compile(r"^关于(?:印发|转发|下发|颁发|发布)")
+
+
 def find_titles(texts: list[str], header: Header) -> None:
-    """The document's own title, and the title of the 通知 that transmits it."""
+    """The document's own title, and the title of the 通知 that transmits it.
+
+    A 通知 that transmits a document (关于印发《…》的通知) has the document's title as the title;
+    one that is itself the document (关于做好…的通知, …的实施意见) is titled as printed, its
+    issuer included (四川省人民政府办公厅关于…的通知), whether on the same line or the line above."""
     quoted = None
+    own = None  # (index, full title) of a 关于… document that transmits nothing
     for index, text in enumerate(texts):
-        if index in header.metadata_paras:
+        if index in header.metadata_paras or not text:
             continue
         match = NOTICE_TITLE_RE.match(text)
         if match and not SENTENCE_PUNCT.search(text) and header.notice_title is None:
             header.notice_title = match["title"]
-            inner = QUOTED_TITLE_RE.search(match["title"])
-            quoted = inner.group(1) if inner else re.sub(r"^关于印发(.+)的通知$", r"\1", match["title"])
-            if match["prefix"] and is_org_name(match["prefix"]):
-                header.issuer = header.issuer or match["prefix"]
+            prefix = match["prefix"] if match["prefix"] and is_org_name(match["prefix"]) else None
+            above = previous_text(texts, index, header)
+            if prefix is None and above and is_org_name(above) and not DOC_NUMBER_RE.search(above):
+                prefix = above
+            if prefix:
+                header.issuer = header.issuer or prefix
+            if TRANSMITS_RE.match(match["title"]):
+                inner = QUOTED_TITLE_RE.search(match["title"])
+                quoted = inner.group(1) if inner else re.sub(
+                    r"^关于(?:印发|转发|下发|颁发|发布)(.+?)(?:的通知)?$", r"\1", match["title"])
+            else:
+                own = (index, (prefix or "") + match["title"])
             continue
         sentence = ISSUED_SENTENCE_RE.match(text)
-        if sentence and quoted is None:
+        if sentence and quoted is None and own is None:
             quoted = sentence["title"]
     candidates = [i for i, t in enumerate(texts)
                   if i not in header.metadata_paras and looks_like_title(t)]
     chosen = next((i for i in candidates if quoted and texts[i] == quoted), None)
-    if chosen is None and candidates and quoted is None:
+    if chosen is None and candidates and quoted is None and own is None:
         chosen = candidates[0]
     if chosen is not None:
         header.title, header.title_para = texts[chosen], chosen
+        header.stated.append("title")
+    elif own is not None:
+        header.title, header.title_para = own[1], own[0]
+        header.notice_title = None
         header.stated.append("title")
     elif quoted:
         header.title = quoted
@@ -190,6 +280,14 @@ def find_titles(texts: list[str], header: Header) -> None:
         header.title = header.notice_title
     if header.notice_title == header.title:
         header.notice_title = None
+
+
+def previous_text(texts: list[str], index: int, header: Header) -> str | None:
+    """The nearest non-empty paragraph above `index` that is not metadata."""
+    for i in range(index - 1, -1, -1):
+        if texts[i] and i not in header.metadata_paras:
+            return texts[i]
+    return None
 
 
 def looks_like_title(text: str) -> bool:
@@ -210,6 +308,10 @@ def find_issuer(texts: list[str], header: Header) -> None:
             if NOTICE_TITLE_RE.match(texts[i]) or header.notice_title is None:
                 break
     signature, signed = signature_before_date(texts, front)
+    if signature is None and header.title_para is not None:
+        # a notice that is itself the document is signed at its end
+        rest = [i for i in range(len(texts) - 1, header.title_para, -1) if i not in header.metadata_paras]
+        signature, signed = signature_before_date(texts, rest)
     if header.issuer is None and signature:
         header.issuer = signature
     if signed and header.issued_date is None:
@@ -236,14 +338,21 @@ def strip_deputy(name: str) -> str:
     return re.sub(r"[（(]代[）)]$", "", name)
 
 
-def signature_before_date(texts: list[str], front: list[int]) -> tuple[str | None, str | None]:
-    """The 落款: organisation lines directly above a date line, and that date."""
-    for i in front:
+def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | None, str | None]:
+    """The 落款: organisation lines directly above a date line (the first in `where`), and that
+    date; also both on one line (深圳市市场监督管理局2024年4月12日)."""
+    allowed = set(where)
+    for i in where:
+        one_line = SIGNED_LINE_RE.match(texts[i])
+        if one_line and ORG_END_RE.search(one_line["org"]) and parse_date(one_line["date"]):
+            return strip_deputy(one_line["org"]), parse_date(one_line["date"])
         if not is_date_line(texts[i]):
             continue
         names: list[str] = []
         j = i - 1
-        while j >= 0 and j in front and not SENTENCE_PUNCT.search(texts[j]) and len(texts[j]) <= 40:
+        # the 附件说明 above a signature is no part of it
+        while j >= 0 and j in allowed and len(names) < 3 and texts[j] and not SENTENCE_PUNCT.search(texts[j]) \
+                and len(texts[j]) <= 40 and not re.match(r"附\s*件|[(（]", texts[j]):
             names.insert(0, texts[j])
             j -= 1
         joined = "".join(names)
@@ -252,13 +361,25 @@ def signature_before_date(texts: list[str], front: list[int]) -> tuple[str | Non
     return None, None
 
 
+SIGNED_LINE_RE = re.compile(r"^(?P<org>[^，,。；;：:\s]{4,40}?)(?P<date>" + DATE_RE.pattern + r")$")
+
+
 def find_own_doc_number(texts: list[str], header: Header) -> None:
+    """The notice's own 文号: on a line of its own or opening a line (国办发〔2012〕30号,
+    •川办发[2013]43号, 川办发〔2012〕46号二○一二年七月二十五日) in the head of the notice, before
+    its salutation or body; a 文号 cited in a sentence or after 《…》 is another document's."""
     if header.doc_number:
         return
     top = header.title_para if header.title_para is not None else len(texts)
-    for i in range(min(top, len(texts))):
-        match = DOC_NUMBER_RE.fullmatch(texts[i].strip())
-        if match:
-            header.doc_number = normalise_doc_number(texts[i])
+    for i in range(min(len(texts), max(top + 4, 0), HEAD_LIMIT)):
+        text = texts[i].strip()
+        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 60):
+            break  # the salutation or the body: what follows is cited
+        match = OWN_DOC_NUMBER_RE.match(text)
+        if match and (len(text) <= 40 or i < top):
+            header.doc_number = normalise_doc_number(match.group("number"))
             header.stated.append("doc_number")
             return
+
+
+OWN_DOC_NUMBER_RE = re.compile(r"^[•·\s]*(?:(?:文\s*号|发文字号|字号)\s*[:：]?\s*)?(?P<number>" + DOC_NUMBER_RE.pattern + ")")

@@ -80,6 +80,7 @@ class Task:
     agencies: list[AgencyRef]
     campaigns: list[str]  # campaign ids
     section: str | None = None  # id of the innermost section holding it
+    corrected: bool = False  # its agencies and roles were corrected by a maintainer (sidecar `tasks:`)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,37 @@ class Block:
     text: str
     id: str | None = None  # section or task id
     level: int = 0  # heading level
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attachment set on its own pages (附件, 附件2 …) with its own title."""
+
+    number: str | None  # as written after 附件: "2", "二"; None for a single 附件
+    title: str
+
+
+@dataclass(frozen=True)
+class Elements:
+    """The elements of an official document (GB/T 9704-2012) the text has, as written; the
+    文号, 标题 and 成文日期 are the notice's own fields (doc_number, title, issued_date)."""
+
+    masthead: str | None = None  # 发文机关标志: 苏州市打击侵权假冒工作领导小组办公室文件
+    signer: str | None = None  # 签发人
+    addressees: str | None = None  # 主送机关, who must carry the notice out, as written
+    addressee_list: list[str] = field(default_factory=list)  # the same split at commas
+    attachment_note: list[str] = field(default_factory=list)  # 附件说明: the titles listed under the body
+    attachments: list[Attachment] = field(default_factory=list)  # 附件 set on their own pages
+    signature: list[str] = field(default_factory=list)  # 发文机关署名, one body an entry
+    signed_date: str | None = None  # 成文日期 under the signature, YYYY-MM-DD
+    notes: list[str] = field(default_factory=list)  # 附注, without their parentheses
+    disclosure: str | None = None  # 公开方式 as the 附注 states it: 此件公开发布 …
+    cc: list[str] = field(default_factory=list)  # 抄送机关
+    printed_by: str | None = None  # 印发机关
+    printed_date: str | None = None  # 印发日期, YYYY-MM-DD
+
+    def present(self) -> bool:
+        return any(getattr(self, name) for name in type(self).__dataclass_fields__)
 
 
 @dataclass
@@ -138,9 +170,20 @@ class Notice:
     obtained: str | None = None
     corrections: list[str] = field(default_factory=list)  # fields a maintainer corrected
     correction_note: str | None = None
+    elements: Elements = field(default_factory=Elements)  # the official document's elements (GB/T 9704)
+    # facts the text does not state and the converter could not read (jurisdiction, title,
+    # issuer, issued_date): the notice is published with them flagged; the sidecar settles them
+    undetermined: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return plain(self)
+
+    @property
+    def original_name(self) -> str:
+        """The file name the source is published under: a PDF or a .docx as itself, text and
+        web pages as `.source.txt` (served as plain text, so that no markup in them can run)."""
+        suffix = {"pdf": ".pdf", "docx": ".docx"}.get(self.encoding, ".txt")
+        return f"{self.slug}.source{suffix}"
 
 
 # Values returned as they are; checked first because most values of a notice are strings.

@@ -42,8 +42,55 @@ def closing_role(content: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def agency_name_re() -> re.Pattern:
+    suffixes = sorted(vocabulary()["agency_suffixes"], key=len, reverse=True)
+    return re.compile(r"[\u4e00-\u9fff]{1,30}(?:" + "|".join(map(re.escape, suffixes)) + ")")
+
+
+def looks_like_agency(name: str) -> bool:
+    """Whether `name` is written as an agency's name is: Chinese ending as one does (…局, …委, …海关)."""
+    return bool(agency_name_re().fullmatch(name))
+
+
+def ends_in_agency_name(text: str) -> bool:
+    """Whether `text` ends as an agency's name does (报送省农委)."""
+    suffixes = vocabulary()["agency_suffixes"]
+    return any(text.endswith(suffix) for suffix in suffixes)
+
+
+@lru_cache(maxsize=1)
+def label_patterns() -> list[tuple[re.Pattern, str]]:
+    """(label pattern, role) for the labels that open a parenthesis: 责任单位：…"""
+    return [(re.compile(f"(?:{p})[：:]"), role) for role, patterns in vocabulary()["role_labels"].items()
+            for p in patterns]
+
+
+def labelled(content: str) -> bool:
+    """（责任单位：省质监局）, （牵头单位：市市场监管局；配合单位：市公安局）"""
+    return any(rx.match(content) for rx, _ in label_patterns())
+
+
+NAME_SPLIT_RE = re.compile(r"[、，,；;和及]|以及")
+
+
+def bare_names(content: str) -> bool:
+    """A parenthesis of agency names alone: （市商务粮食局）, （市商务粮食局、各县市区商务粮食主管部门）."""
+    if re.match(vocabulary()["not_agency_lists"], content):
+        return False
+    names = [n for n in NAME_SPLIT_RE.split(re.sub(r"\s+", "", content)) if n]
+    agencies = [n for n in names if looks_like_agency(n)]
+    return bool(agencies) and all(n in agencies or GROUP_RE.search(n) for n in names)
+
+
+# A generic group beside agencies: 各县市区商务粮食主管部门, 有关单位.
+GROUP_RE = re.compile(r"^(各|有关|相关|其他|其它)|(部门|单位|机构)$")
+
+
 def is_agency_parenthesis(content: str) -> bool:
-    return "。" not in content and closing_role(content) is not None and not re.search(r"[《》“”]", content)
+    if re.search(r"[《》“”]", content):
+        return False
+    return labelled(content) or ("。" not in content and closing_role(content) is not None)
 
 
 @dataclass(frozen=True)
@@ -109,17 +156,28 @@ class TaskSpan:
     text: str
     parenthesis: str | None  # the content of the closing parenthesis of agencies
     section: str | None
+    block: int = -1  # the index of its block: tasks are kept in reading order
 
 
 @dataclass
 class Item:
-    """A numbered paragraph: its outline path, whole text, run-in heading and first block."""
+    """A numbered paragraph: its outline path, whole text, run-in heading, its first block and
+    the blocks of the unnumbered paragraphs that follow it (its body, up to the next number)."""
 
     path: list[Marker]
     text: str
     heading: str | None
     section: str | None
     block: int
+    has_rest: bool = True  # text follows the number (or the heading) in the same paragraph
+    heading_block: int | None = None
+    body: list[int] = field(default_factory=list)  # paragraph blocks, in order
+    has_task: bool = False  # a parenthesis of agencies closes work within it
+    leaf: bool = True  # no numbered item below it
+
+    @property
+    def level(self) -> int:
+        return self.path[-1].level
 
 
 @dataclass
@@ -139,11 +197,12 @@ def build_outline(paras: list[str]) -> Outline:
     out = Outline()
     path: list[Marker] = []
     open_sections: list[Section] = []
-    numbered_items: list[Item] = []
+    items: list[Item] = []
     task_ids: dict[str, int] = {}
     for text in paras:
         marker, rest = parse_marker(text)
         heading = None
+        heading_block = None
         if marker:
             path = [m for m in path if m.level < marker.level] + [marker]
             heading, rest = split_heading(rest)
@@ -153,33 +212,52 @@ def build_outline(paras: list[str]) -> Outline:
                     open_sections.pop()
                 (open_sections[-1].children if open_sections else out.sections).append(section)
                 open_sections.append(section)
+                heading_block = len(out.blocks)
                 out.blocks.append(Block("heading", f"{marker.text}{heading}", section.id, marker.level))
             elif rest:
                 rest = marker.text + rest
         section_id = open_sections[-1].id if open_sections else None
+        if marker:
+            whole = (f"{marker.text}{heading}。{rest}" if rest else heading) if heading else rest
+            items.append(Item(list(path), whole, heading, section_id, len(out.blocks), bool(rest), heading_block))
         if not rest:
             continue
-        if marker:
-            whole = f"{marker.text}{heading}。{rest}" if heading else rest
-            numbered_items.append(Item(list(path), whole, heading, section_id, len(out.blocks)))
+        item = items[-1] if items else None
         spans = split_tasks(rest)
         if not any(paren for _, paren in spans):
+            if item is not None:
+                item.body.append(len(out.blocks))
             out.blocks.append(Block("paragraph", rest))
             continue
+        if item is not None:
+            item.has_task = True
         for piece, paren in spans:
             if paren is None:
                 out.blocks.append(Block("paragraph", piece))
                 continue
-            base = numbers_id("t-", path) if path else "t-0"
-            count = task_ids.get(base, 0)
-            task_ids[base] = count + 1
-            task_id = base if count == 0 else f"{base}-{suffix(count)}"
-            out.tasks.append(TaskSpan(task_id, list(path), piece, paren, section_id))
+            task_id = unique_id(numbers_id("t-", path) if path else "t-0", task_ids)
+            out.tasks.append(TaskSpan(task_id, list(path), piece, paren, section_id, len(out.blocks)))
             out.blocks.append(Block("task", piece, task_id))
-    if not out.tasks:
-        measures_as_tasks(numbered_items, out)
-    out.phases = find_phases(numbered_items, out.sections)
+    for item, following in zip(items, items[1:]):
+        item.leaf = following.level <= item.level
+    items_as_tasks(items, out, task_ids, truncated=not ends_a_sentence(paras))
+    out.phases = find_phases([i for i in items if i.has_rest], out.sections)
     return out
+
+
+def unique_id(base: str, task_ids: dict[str, int]) -> str:
+    """`base`, or `base-b`, `base-c` … when the item already has tasks."""
+    count = task_ids.get(base, 0)
+    task_ids[base] = count + 1
+    return base if count == 0 else f"{base}-{suffix(count)}"
+
+
+def ends_a_sentence(paras: list[str]) -> bool:
+    """Whether the body ends as a text does, not cut short mid-sentence by an excerpt: with a full
+    stop, or with a signature (深圳市市场监督管理局) or a date."""
+    last = re.sub(r"\s+", "", paras[-1]) if paras else ""
+    return (not last or last[-1] in SENTENCE_END + "；;…）)”」》" or looks_like_agency(last)
+            or bool(DATE_RE.fullmatch(last)))
 
 
 def suffix(count: int) -> str:
@@ -192,13 +270,17 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
     pieces: list[tuple[str, str | None]] = []
     start = 0
     for match in PAREN_RE.finditer(text):
-        if not is_agency_parenthesis(match.group(1)):
-            continue
+        content = match.group(1)
         end = match.end()
+        closes = end == len(text) or text[end] in "。；;"
+        # 报送省农委(科教处): a parenthesis right after a name says which part of it, not who works
+        after_name = ends_in_agency_name(text[:match.start()])
+        if not (is_agency_parenthesis(content) or (closes and not after_name and bare_names(content))):
+            continue
         # keep the full stop after a parenthesis with its task
         while end < len(text) and text[end] in "。；;.，,":
             end += 1
-        pieces.append((text[start:end], match.group(1)))
+        pieces.append((text[start:end], content))
         start = end
     if start < len(text):
         tail = text[start:]
@@ -219,6 +301,11 @@ def heading_matches(headed: set[str], path: list[Marker]) -> bool:
     return any(numbers_id("s-", path[:depth]) in headed for depth in range(1, len(path)))
 
 
+def under_or_at(headed: set[str], path: list[Marker]) -> bool:
+    """Whether the item of `path` or a section above it is one of `headed`."""
+    return any(numbers_id("s-", path[:depth]) in headed for depth in range(1, len(path) + 1))
+
+
 def all_sections(sections: list[Section]) -> dict[str, Section]:
     found: dict[str, Section] = {}
     for section in sections:
@@ -227,17 +314,55 @@ def all_sections(sections: list[Section]) -> dict[str, Section]:
     return found
 
 
-def measures_as_tasks(items: list[Item], out: Outline) -> None:
-    """Where no parenthesis assigns work, the numbered measures under a measures heading are
-    the tasks; their paragraphs become task blocks so they can be linked to."""
-    headed = sections_headed(out.sections, vocabulary()["task_headings"])
-    for item in items:
-        if not heading_matches(headed, item.path):
+def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int], truncated: bool) -> None:
+    """Numbered items that carry work but no parenthesis of agencies are tasks too.
+
+    Where parentheses assign the work, an item at a level that carries parentheses but has none
+    of its own (a numbered task whose parenthesis is left out, or cut off by an excerpt) is one,
+    when it lies in a part of the notice that holds such tasks, or is the item the text ends in.
+    Where no parenthesis assigns work, the tasks are the lowest numbered items: under a
+    measures heading (工作举措) where there is one, else every one that is not aims,
+    principles or stages (指导思想, 工作目标, 基本原则, 实施步骤)."""
+    vocab = vocabulary()
+    skipped = sections_headed(out.sections, vocab["not_task_headings"] + vocab["phase_headings"])
+    if out.tasks:
+        levels = {i.level for i in items if i.has_task}
+        parts = {i.path[0] for i in items if i.has_task}
+        first = next((n for n, i in enumerate(items) if i.has_task), len(items))
+        # the text ends inside its last item, after the first task: an excerpt cut it short
+        last = items[-1] if truncated and len(items) - 1 > first else None
+        candidates = [i for i in items if i.leaf and not i.has_task and i.level in levels
+                      and (i.path[0] in parts or i is last)]
+    else:
+        headed = sections_headed(out.sections, vocab["task_headings"])
+        candidates = [i for i in items if i.leaf and (heading_matches(headed, i.path) if headed else True)]
+    chosen = [i for i in candidates if not under_or_at(skipped, i.path)]
+    for item in chosen:
+        task_id = unique_id(numbers_id("t-", item.path), task_ids)
+        if item.has_rest:
+            at, text = item.block, item.text
+        elif item.body:
+            at = item.body[0]
+            text = out.blocks[at].text
+        elif item.heading_block is not None:  # a number and a heading alone, cut off after it
+            at, text = item.heading_block, out.blocks[item.heading_block].text
+            drop_section(out.sections, out.blocks[at].id)
+        else:
             continue
-        task_id = numbers_id("t-", item.path)
-        out.tasks.append(TaskSpan(task_id, item.path, item.text, None, item.section))
-        if item.block < len(out.blocks) and out.blocks[item.block].kind == "paragraph":
-            out.blocks[item.block] = Block("task", out.blocks[item.block].text, task_id)
+        out.tasks.append(TaskSpan(task_id, item.path, text, None, item.section, at))
+        out.blocks[at] = Block("task", out.blocks[at].text, task_id)
+    out.tasks.sort(key=lambda t: t.block)
+
+
+def drop_section(sections: list[Section], sid: str) -> bool:
+    """Take the section `sid` out of the tree (its heading became a task)."""
+    for index, section in enumerate(sections):
+        if section.id == sid:
+            del sections[index]
+            return True
+        if drop_section(section.children, sid):
+            return True
+    return False
 
 
 def find_phases(items: list[Item], sections: list[Section]) -> list[Phase]:

@@ -7,13 +7,16 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .assign import assign
+from .assign import assign, first_leads_onwards
 from .campaigns import find_campaigns
 from .clean import Para, clean
+from .corrections import correct_tasks
+from .elements import read_elements
 from .errors import NoticeError
 from .ingest import read_source
 from .metadata import Header, extract_header
-from .model import Agency, Block, Campaign, Notice, Task
+from .locate import locate
+from .model import Agency, Attachment, Block, Campaign, Elements, Notice, Task
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
@@ -36,15 +39,43 @@ def slug_for(path: Path) -> str:
 
 def load_notice(path: Path, registry: Registry) -> Notice:
     """Read, parse and resolve one source file with its sidecar."""
+    check_name(path)
     source = read_source(path)
     sidecar = read_sidecar(path)
-    return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
-                      sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path))
+    try:
+        return parse_text(source.text, registry, slug=slug_for(path), source_file=path.name,
+                          sha256=source.sha256, encoding=source.encoding, sidecar=sidecar, shown=str(path),
+                          controls=source.controls, dropped=list(source.dropped))
+    except NoticeError as exc:
+        if source.kind in ("pdf", "docx") and exc.path == str(path):
+            exc.line = None  # a line of the text taken out of a PDF or Word file is none of the file's
+        raise
+
+
+# A page name becomes a file name with a suffix (.source.txt, .json.gz) and a URL: file systems
+# allow 255 bytes, and a title saved as a file name (a browser's "Save as") makes far longer ones.
+MAX_SLUG = 120
+
+
+# Page names the site uses itself: notices/index.md would be the notices folder's own page.
+RESERVED_SLUGS = {"index"}
+
+
+def check_name(path: Path) -> None:
+    slug = slug_for(path)
+    if slug in RESERVED_SLUGS:
+        raise NoticeError(str(path), f"“{slug}”是网站保留的名称，不能作为文件名；请按“年份-地区-简称”改名",
+                          f"'{slug}' is a name the site reserves for itself; rename the file to year-place-short-name")
+    if len(slug) > MAX_SLUG or len(path.name.encode("utf-8", "surrogateescape")) > 240:
+        raise NoticeError(str(path), f"文件名过长（页面名称将有 {len(slug)} 个字符）；请按“年份-地区-简称”改短，例如 2024-jiangsu-suzhou-work-plan.txt",
+                          f"the file name is too long (the page name would be {len(slug)} characters); shorten it "
+                          f"to year-place-short-name, e.g. 2024-jiangsu-suzhou-work-plan.txt")
 
 
 def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_file: str = "notice.txt",
                sha256: str = "", encoding: str = "utf-8", sidecar: Sidecar | None = None,
-               shown: str = "notice.txt") -> Notice:
+               shown: str = "notice.txt", controls: list[str] | tuple = (),
+               dropped: list[str] | None = None) -> Notice:
     sidecar = sidecar or Sidecar()
     cleaned = clean(text)
     paras = cleaned.paras
@@ -52,12 +83,11 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         raise NoticeError(shown, "去掉页面杂项后没有剩下正文", "nothing is left once page furniture is removed")
     header = extract_header(paras)
     apply_corrections(header, sidecar)
-    home = find_jurisdiction(header, registry, sidecar, paras[0].text[:60])
-    if home is None:
-        raise NoticeError(
-            shown, "无法从发文机关或标题确定通知所属地区；请在旁注文件 corrections 中写明 jurisdiction（如 上海市长宁区）",
-            "cannot tell the jurisdiction from the issuer or the title; set `jurisdiction` under corrections "
-            "in the sidecar (e.g. 上海市长宁区)", paras[0].line)
+    home = locate(header, [p.text for p in paras], registry, sidecar.corrections.get("jurisdiction"))
+    undetermined = [key for key in UNDETERMINED_KEYS if not getattr(header, key)]
+    if home is None:  # converted all the same; the page and `notices check` say what settles it
+        undetermined.insert(0, "jurisdiction")
+        home = registry.undetermined()
 
     top = header.title_para if header.title_para is not None else -1
     front = [i for i in range(len(paras)) if i < top and i not in header.metadata_paras]
@@ -67,16 +97,25 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     traditional = any(p.text != p.orig for p in paras)
     if traditional:
         blocks = [replace(b, text=written(b.text, paras)) for b in blocks]
+        # the facts as the notice writes them: 四川省人民政府辦公廳, 川辦發〔2015〕39號
+        for key in ("title", "notice_title", "issuer", "doc_number"):
+            if getattr(header, key):
+                setattr(header, key, written_anywhere(getattr(header, key), paras))
 
     known = tuple(registry.campaign_names())
     campaigns: dict[str, Campaign] = {}
     agencies: dict[str, Agency] = {}
     tasks: list[Task] = []
+    first_leads = False  # a parenthesis said the first name of each list leads (列首为牵头单位，下同)
     for span in outline.tasks:
-        refs = assign(span.parenthesis, registry, home) if span.parenthesis else []
+        refs = assign(span.parenthesis, registry, home, first_leads) if span.parenthesis else []
+        first_leads = first_leads or bool(span.parenthesis and first_leads_onwards(span.parenthesis))
         for ref in refs:
             if ref.id and ref.id not in agencies:
-                agencies[ref.id] = replace(registry.resolve_agency(ref.name, home), name=ref.name)
+                agencies[ref.id] = replace(registry.resolve_agency(ref.name, home),
+                                           name=written(ref.name, paras) if traditional else ref.name)
+        if traditional:
+            refs = [replace(ref, name=written(ref.name, paras)) for ref in refs]
         ids = []
         for name, year in find_campaigns(span.text, known):
             campaign = registry.resolve_campaign(name, year, span.text)
@@ -84,27 +123,76 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             ids.append(campaign.id)
         text = written(span.text, paras) if traditional else span.text
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
-    for block in blocks:  # campaigns named outside any task still belong to the notice
-        for name, year in find_campaigns(block.text, known):
-            campaign = registry.resolve_campaign(name, year, block.text)
+    tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
+    # campaigns named outside any task (in the title too) still belong to the notice
+    for text in [header.title or ""] + [block.text for block in blocks]:
+        for name, year in find_campaigns(text, known):
+            campaign = registry.resolve_campaign(name, year, text)
             campaigns.setdefault(campaign.id, campaign)
 
     texts = [p.text for p in paras]
+    elements = read_elements(texts, header.title_para, header.metadata_paras, header.doc_number)
+    if traditional:
+        elements = written_elements(elements, paras)
     return Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
         issuer_agency=issuer_agency(header.issuer, registry, home),
         issued_date=header.issued_date, published_date=header.published_date, source=header.source,
         source_url=sidecar.source_url,
-        jurisdiction={"id": home.id, "name": home.name, "level": home.level, "name_en": home.name_en},
+        jurisdiction=jurisdiction_record(home, "jurisdiction" in undetermined),
         keywords=header.keywords, topic=header.topic, validity=header.validity,
         references=find_references([texts[i] for i in front + body_index], header.title, header.doc_number),
         sections=outline.sections, tasks=tasks, agencies=list(agencies.values()),
         campaigns=list(campaigns.values()), phases=outline.phases,
-        dropped=cleaned.dropped + header.dropped, body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
+        dropped=(dropped or []) + cleaned.dropped + header.dropped + (
+            [f"控制字符 control characters: {', '.join(controls)}"] if controls else []), body=blocks, front_blocks=len(front), stated=sorted(set(header.stated)),
         source_file=source_file, sha256=sha256, encoding=encoding,
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
-        corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note)
+        corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note,
+        undetermined=undetermined, elements=elements)
+
+
+def written_elements(elements: Elements, paras: list[Para]) -> Elements:
+    """The elements in the characters they were written in (found on the simplified copy)."""
+    def keep(value):
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return written(value, paras)
+        if isinstance(value, list):
+            return [keep(v) for v in value]
+        if isinstance(value, Attachment):
+            return replace(value, title=written(value.title, paras))
+        return value
+    return replace(elements, **{name: keep(getattr(elements, name)) for name in Elements.__dataclass_fields__})
+
+
+# Facts a notice should state; when the text does not, the notice converts with the field
+# flagged, and `notices check` names the sidecar field that settles it.
+UNDETERMINED_KEYS = ("title", "issuer", "issued_date")
+
+
+# What each undetermined fact is, and the sidecar field that settles it.
+UNDETERMINED_WORDS = {
+    "jurisdiction": ("所属地区", "the jurisdiction", "jurisdiction: 某省某市某区", "jurisdiction: <province, city, district>"),
+    "title": ("标题", "the title", "title: 文件标题", "title: <the document's title>"),
+    "issuer": ("发文机关", "the issuer", "issuer: 发文机关全称", "issuer: <issuing body>"),
+    "issued_date": ("成文日期", "the date of writing", "issued_date: 2024-01-31", "issued_date: YYYY-MM-DD"),
+}
+
+
+def undetermined_warning(path, key: str) -> str:
+    """One line saying which fact could not be read and which sidecar field settles it."""
+    zh, en, zh_line, en_line = UNDETERMINED_WORDS[key]
+    sidecar = Path(path).name.split(".")[0] + ".meta.yml"
+    return (f"{path}: 未能确定{zh}，已照常转换；请在旁注文件 {sidecar} 的 corrections 中写 {zh_line} / "
+            f"{en} could not be determined and the notice was converted without it; "
+            f"set it in {sidecar} under corrections: {en_line}")
+
+
+def jurisdiction_record(home, undetermined: bool) -> dict:
+    if undetermined:
+        return {"id": home.id, "name": home.name, "level": "undetermined", "name_en": home.name_en}
+    return {"id": home.id, "name": home.name, "level": home.level, "name_en": home.name_en}
 
 
 def issuer_agency(issuer: str | None, registry: Registry, home) -> Agency | None:
@@ -123,22 +211,19 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
             header.stated.remove(key)
 
 
-def find_jurisdiction(header: Header, registry: Registry, sidecar: Sidecar, opening: str):
-    """The place a notice belongs to, as its issuer, title or metadata table name it; the one
-    the registry knows best wins (上海市长宁区 over a bare 长宁区). The page's source and the
-    start of the first line are the last resort."""
-    named = sidecar.corrections.get("jurisdiction")
-    if named:
-        return registry.jurisdiction_in(named)
-    title = re.sub(r"^\d{4}年(度)?", "", header.title or "")
-    found = [registry.jurisdiction_in(t) for t in (header.issuer, title, header.issuer_table, header.department) if t]
-    found = [j for j in found if j]
-    if found:
-        return min(found, key=lambda j: (not j.in_registry, j.parent is None))
-    for text in (header.source, opening):
-        if text and registry.jurisdiction_in(text):
-            return registry.jurisdiction_in(text)
-    return None
+def written_anywhere(text: str, paras: list[Para]) -> str:
+    """`text` in the characters it was written in, also where it spans paragraphs or was
+    normalised (a 文号's brackets): each character as the simplified text maps it, where the
+    notice holds it; otherwise as it is."""
+    hit = written(text, paras)
+    if hit != text:
+        return hit
+    table: dict[str, str] = {}
+    for para in paras:
+        for a, b in zip(para.text, para.orig):
+            if a != b:
+                table.setdefault(a, b)
+    return "".join(table.get(c, c) for c in text)
 
 
 def written(text: str, paras: list[Para]) -> str:

@@ -6,7 +6,6 @@ Text from a source is escaped so it can never become live HTML, script or Markdo
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 
 import yaml
@@ -14,29 +13,15 @@ import yaml
 from .model import Block, Notice, Task, fields_of
 from .outline import run_in_lead
 from .registry import DATA_DIR
+from .safety import md_text, summary_html
 
-# Characters that mean something to Markdown, HTML or the extensions the site uses, written
-# as entities so that a notice's text always renders as the text it is.
-ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#|~^$"}
-ESCAPES["&"] = "&amp;"
-ESCAPE_TABLE = str.maketrans(ESCAPES)
-ESCAPED_RE = re.compile("[" + re.escape("".join(ESCAPES)) + "]")
-# At the start of a block these begin a list, a definition or a setext heading.
-LINE_START_RE = re.compile(r"^([-+=:]|\d+(?=[.)]))")
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 HEADING_MARKS = {1: "##", 2: "###", 3: "####", 4: "#####"}
 METADATA_FIELDS = ["index_number", "issuer", "issued_date", "published_date", "doc_number", "topic",
                    "keywords", "source", "validity", "jurisdiction", "doc_type"]
 
 
-def escape(text: str) -> str:
-    # Most Chinese text holds none of these characters; looking is cheaper than translating.
-    if ESCAPED_RE.search(text):
-        text = text.translate(ESCAPE_TABLE)
-    start = LINE_START_RE.match(text)  # anchored at the start: at most one match
-    if start:
-        text = "".join(f"&#{ord(c)};" for c in start.group(1)) + text[start.end():]
-    return text
+escape = md_text  # the name the site's modules import
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +41,8 @@ def front_matter(data: dict) -> str:
 def page_front_matter(notice: Notice, lang: str) -> dict:
     title = notice.title if lang == "zh" else (notice.title_en or notice.title)
     return {
-        "title": title,
+        # the theme puts the title into <title> and the navigation: no markup from outside
+        "title": title.replace("<", "＜").replace(">", "＞"),
         "notice": notice.slug,
         "doc_type": notice.doc_type,
         "jurisdiction": notice.jurisdiction["id"],
@@ -88,7 +74,11 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
         value = field_value(notice, key, lang)
         if key == "validity" and value is None:
             continue  # shown only where stated
-        if value is None:
+        if key == "jurisdiction" and key in notice.undetermined:
+            # the converter could not tell the place: say so, and that the sidecar settles it
+            value = None
+            basis = words["undetermined"][lang]
+        elif value is None:
             basis = words["missing"][lang]
         elif key in notice.corrections:
             basis = "维护者更正" if lang == "zh" else "corrected by a maintainer"
@@ -98,8 +88,48 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
     return head + rows
 
 
+def element_values(notice: Notice, lang: str = "zh") -> dict[str, str]:
+    """Each element of the official document the notice has, as one line of text (unescaped);
+    on the English page a body that is the notice's issuer carries its English name too."""
+    e = notice.elements
+    issuer = notice.issuer_agency
+
+    def body(name: str) -> str:
+        if lang == "en" and issuer and name == notice.issuer:
+            return f"{name} ({issuer.name_en}{'' if issuer.name_en_official else ' †'})"
+        return name
+
+    attachments = [f"附件{a.number or ''}：{a.title}" for a in e.attachments]
+    numbered = len(e.attachment_note) > 1
+    values = {
+        "masthead": e.masthead, "doc_number": notice.doc_number, "signer": e.signer,
+        "title": notice.notice_title or notice.title, "addressees": e.addressees,
+        "attachment_note": "；".join(f"{i}. {t}" if numbered else t for i, t in enumerate(e.attachment_note, 1)),
+        "attachments": "；".join(attachments), "signature": "；".join(body(name) for name in e.signature), "signed_date": e.signed_date,
+        "notes": "；".join(f"（{n}）" for n in e.notes), "disclosure": e.disclosure, "cc": "；".join(e.cc),
+        "printed_by": body(e.printed_by) if e.printed_by else None, "printed_date": e.printed_date,
+    }
+    return {key: value for key, value in values.items() if value}
+
+
+def elements_section(notice: Notice, lang: str) -> list[str]:
+    """The elements of the official document (GB/T 9704) the text has: who must carry it out,
+    its attachments, who signed it, to whom it was copied, when it was printed."""
+    if not notice.elements.present():
+        return []
+    names = labels()["elements"]
+    if lang == "zh":
+        lines = ["## 公文要素 { #elements }", "", "| 要素 | 内容 |", "| --- | --- |"]
+    else:
+        lines = ["## Elements of the official document { #elements }", "",
+                 "As the Chinese original sets them out (GB/T 9704); the values are quoted in Chinese.", "",
+                 "| Element | As written |", "| --- | --- |"]
+    lines += [f"| {names[key][lang]} | {escape(value)} |" for key, value in element_values(notice, lang).items()]
+    return lines + [""]
+
+
 def provenance(notice: Notice, lang: str) -> list[str]:
-    original = f"{notice.slug}.source.txt"
+    original = notice.original_name
     if lang == "zh":
         lines = ['!!! info "来源与可信度"', "",
                  "    本页由原文自动转换而成，内容以发布机关公布的原文为准。"]
@@ -109,7 +139,15 @@ def provenance(notice: Notice, lang: str) -> list[str]:
             lines.append(f"    原文链接：<{notice.source_url}>")
         if notice.obtained:
             lines.append(f"    获取日期：{notice.obtained}。")
-        lines.append(f"    [下载所获原件]({original})（SHA-256：`{notice.sha256}`）")
+        # text and web pages: to read, the text as UTF-8; to check, the bytes as obtained
+        # (batch.original_files); a PDF or a .docx is published as itself
+        links = (f"[阅读所获原件的文字]({original}) · [下载原始文件]({notice.slug}.original)"
+                 if original.endswith(".source.txt") else f"[查看所获原件]({original})")
+        lines += [f"    {links}", "",
+                  '    ??? note sd-tech "核对用信息"', "",
+                  f"        原始文件的 SHA-256：`{notice.sha256}`；"
+                  + (f"文字编码：{notice.encoding}。" if original.endswith(".source.txt") else
+                     f"文件格式：{ {'pdf': 'PDF', 'docx': 'Word（.docx）'}.get(notice.encoding, notice.encoding)}。")]
     else:
         lines = ['!!! info "Source and authority"', "",
                  "    This page was converted automatically. The Chinese original published by the "
@@ -118,9 +156,11 @@ def provenance(notice: Notice, lang: str) -> list[str]:
             lines.append(f"    Original: <{notice.source_url}>")
         if notice.obtained:
             lines.append(f"    Obtained on {notice.obtained}.")
-    if notice.corrections:
+    corrected_tasks = [t.id for t in notice.tasks if t.corrected]
+    if notice.corrections or corrected_tasks:
         fields = ("、" if lang == "zh" else ", ").join(
-            labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections)
+            [labels()["fields"].get(k, {}).get(lang, k) for k in notice.corrections]
+            + [f"任务 {t} 的责任单位" if lang == "zh" else f"the agencies of task {t}" for t in corrected_tasks])
         note = escape(notice.correction_note or "")
         lines += ["", '!!! warning "本页经人工更正"' if lang == "zh" else '!!! warning "Corrected by a maintainer"', "",
                   f"    {'更正的项目' if lang == 'zh' else 'Corrected fields'}: {fields}. {note}"]
@@ -146,6 +186,8 @@ def task_footer(task: Task, notice: Notice) -> str | None:
     parts = []
     for role, names in agency_link(task, notice, "zh").items():
         parts.append(f"{labels()['roles'][role]['zh']}：{'、'.join(names)}")
+    if task.corrected:
+        parts.append("（责任单位经人工更正）")
     campaigns = {c.id: c for c in notice.campaigns}
     if task.campaigns:
         links = [f'<a href="../../campaigns/{campaigns[c].series}/">{escape(campaigns[c].name)}</a>' for c in task.campaigns]
@@ -182,6 +224,7 @@ def render_zh(notice: Notice) -> str:
             lines += ["## 正文 { #text }", ""]
     for block in body[cover:]:
         lines += render_block(block, tasks, notice)
+    lines += elements_section(notice, "zh")
     if notice.phases:
         lines += ["## 阶段安排 { #phases }", "", "| 阶段 | 时间 | 截止日期 |", "| --- | --- | --- |"]
         lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]
@@ -207,7 +250,8 @@ def render_en(notice: Notice) -> str:
     lines += metadata_table(notice, "en") + [""] + provenance(notice, "en") + [""]
     lines += ["## Summary { #summary }", ""]
     if notice.summary_en:
-        lines += [notice.summary_en.strip(), ""]
+        # Markdown without raw HTML, sanitised: one raw block the page's Markdown passes through
+        lines += [f'<div class="sd-summary">{summary_html(notice.summary_en)}</div>', ""]
     else:
         lines += ["No English summary has been written for this notice yet. The data below is taken "
                   "from the Chinese text; the Chinese original is authoritative.", ""]
@@ -230,10 +274,13 @@ def render_en(notice: Notice) -> str:
             named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
             # the row carries the task's id, so links to a task land here on the English page
             where = f'<a id="{task.id}" href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
+            if task.corrected:
+                where += " (corrected by a maintainer)"
             cells = [where] + ["; ".join(roles.get(role, [])) or "—" for role in ("lead", "responsible", "support")]
             lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells + [named or "—"]) + "</tr>")
         lines += ["</tbody>", "</table>", "", "Task links lead to the task in the Chinese text. "
                   "† Unofficial translation made by this site.", ""]
+    lines += elements_section(notice, "en")
     if notice.phases:
         lines += ["## Phases { #phases }", "", "| Phase (Chinese) | Period as written | Deadline |", "| --- | --- | --- |"]
         lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]

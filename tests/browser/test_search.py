@@ -275,7 +275,7 @@ def test_search_wraps_nothing_of_the_page(built_site):
 
 
 def test_both_languages_built_in_one_process(browser, tmp_path_factory):
-    """`mkdocs build` / `mkdocs serve` build both languages in one process (static-i18n): each
+    """`properdocs build` / `properdocs serve` build both languages in one process (static-i18n): each
     language's index is written into its own folder (/search/zh/, /search/en/: static-i18n gives
     the English pages the root's site folder) and search works in both."""
     import os
@@ -286,7 +286,7 @@ def test_both_languages_built_in_one_process(browser, tmp_path_factory):
 
     project = build_site(tmp_path_factory.mktemp("one"), bundled_sources()).parent
     site = project / "one"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
+    proc = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-q", "-d", str(site)], cwd=project,
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     for folder in (site / "search" / "zh", site / "search" / "en"):

@@ -87,3 +87,20 @@ def test_hard_wrapped_pdf_text_is_joined_into_its_paragraphs():
 def test_a_title_centred_on_two_lines_is_one_line():
     raw = "        2022年某某市打击侵犯知识产权和制售假冒伪劣\n        商品工作要点\n\n        某打假办〔2022〕3号\n"
     assert texts(raw) == ["2022年某某市打击侵犯知识产权和制售假冒伪劣商品工作要点", "某打假办〔2022〕3号"]
+
+
+def test_pinyin_ruby_is_removed_and_reported():
+    from notices.clean import clean
+    out = clean("国办发(fā)〔2016〕25号\n\n2016年全国打击侵犯知识产(chǎn)权和制售假冒伪劣商品工作要点(diǎn)\n\n加强(一)领导（市场监管局负责）。")
+    texts = [p.text for p in out.paras]
+    assert texts[1] == "2016年全国打击侵犯知识产权和制售假冒伪劣商品工作要点"
+    assert texts[0] == "国办发〔2016〕25号"
+    assert "（市场监管局负责）" in texts[2] and "(一)" in texts[2]  # words in brackets are kept
+    assert out.dropped[0].startswith("拼音注音") and "(chǎn)" in out.dropped[0] and "×3" in out.dropped[0]
+
+
+def test_title_lines_are_not_joined_with_what_follows():
+    from notices.clean import clean
+    out = clean("二○一○年十一月二十八日\n黑龙江省打击侵犯知识产权和制售假冒伪劣商品专项行动实施方案\n为贯彻落实全国会议精神，加大知识产权保护力度，制定本方案。")
+    assert [p.text for p in out.paras] == ["二○一○年十一月二十八日", "黑龙江省打击侵犯知识产权和制售假冒伪劣商品专项行动实施方案",
+                                          "为贯彻落实全国会议精神，加大知识产权保护力度，制定本方案。"]

@@ -12,7 +12,8 @@ from notices.campaigns import find_campaigns
 from notices.clean import furniture_patterns, is_furniture, simplified_table, to_simplified
 from notices.dates import chinese_number
 from notices.parse import load_notice
-from notices.render import ESCAPE_TABLE, LINE_START_RE, escape, render_json
+from notices.render import escape, render_json
+from notices.safety import _ESCAPE_TABLE, _LINE_START_RE
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted((ROOT / "sources").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "notices").iterdir())
@@ -59,10 +60,10 @@ def test_quick_campaign_check_misses_nothing():
 
 def test_escape_agrees_with_translating_every_text():
     def plain_escape(text):
-        text = text.translate(ESCAPE_TABLE)
-        return LINE_START_RE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+        text = text.translate(_ESCAPE_TABLE)
+        return _LINE_START_RE.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), text)
 
-    alphabet = list("\\`*_{}[]<>#|~^$&-+=:.)0123456789 \n中文ab")
+    alphabet = list("\\`*_{}[]<>#|~^$&-+=:.)0123456789 \n中文ab!?")
     rng = random.Random(1)
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))

@@ -91,3 +91,18 @@ def test_cited_number_in_the_body_is_not_the_notices_own():
     raw = ("2022年某市工作要点\n"
            "根据《2022年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》(打假发〔2022〕1号)，结合本市实际。\n")
     assert extract_header(clean(raw).paras).doc_number is None
+
+
+def test_titles_printed_on_several_lines_and_doc_numbers_in_their_real_forms():
+    from notices.clean import clean
+    from notices.metadata import extract_header
+    h = extract_header(clean("四川省人民政府办公厅\n关于进一步做好近期打击侵犯知识产权\n和制售假冒伪劣商品工作的通知\n"
+                             "川办发〔2012〕46号\n各市（州）人民政府：\n现将有关事项通知如下。").paras)
+    # a 通知 that is itself the document: titled as printed, its issuer included
+    assert h.title == "四川省人民政府办公厅关于进一步做好近期打击侵犯知识产权和制售假冒伪劣商品工作的通知"
+    assert h.notice_title is None and h.issuer == "四川省人民政府办公厅"
+    assert h.doc_number == "川办发〔2012〕46号"
+    h = extract_header(clean("关于进一步开展专项行动的通知(黔农办发〔2011〕140号)\n各市(州、地)农委:\n通知如下。").paras)
+    assert h.doc_number == "黔农办发〔2011〕140号" and h.title == "关于进一步开展专项行动的通知"
+    h = extract_header(clean("关于印发山东省近期工作要点的通知\n鲁打假发2019〕1号\n各市：\n现印发给你们。").paras)
+    assert h.doc_number == "鲁打假发〔2019〕1号"

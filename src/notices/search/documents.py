@@ -110,35 +110,35 @@ class NameForms:
 def agency_documents(data: SiteData, forms: NameForms, registry, lang: str) -> Iterator[Document]:
     for aid, a in data.agencies.items():
         entry = registry.agency_entry(aid) or {} if registry else {}
-        zh_names = _clean([a["full_name"], *sorted(forms.written.get(aid, ())), *(entry.get("aliases") or [])])
+        zh_names = _clean([a.full_name, *sorted(forms.written.get(aid, ())), *(entry.get("aliases") or [])])
         abbr = _clean([entry.get("abbr")])
         boost = BOOST["agency"] + 0.1 * math.log2(1 + forms.notices.get(aid, 0))
         # the line under the title: the other forms of its name, so the result shows what matched
         others = " · ".join(_clean([*zh_names[1:4], *abbr]))
         if lang == "zh":
-            yield Document(page_url(agency_path(aid)), "agency", a["full_name"],
-                           " · ".join(_clean([others, a["name_en"]])), zh_names,
-                           _clean([a["name_en"], *abbr, a["jurisdiction"]]), zh_names + abbr, boost)
+            yield Document(page_url(agency_path(aid)), "agency", a.full_name,
+                           " · ".join(_clean([others, a.name_en])), zh_names,
+                           _clean([a.name_en, *abbr, a.jurisdiction]), zh_names + abbr, boost)
         else:
-            title = a["name_en"] or a["full_name"]
-            yield Document(page_url(agency_path(aid)), "agency", title, " · ".join(_clean([a["full_name"], others])),
-                           _clean([title, *zh_names, *abbr]), _clean([a["jurisdiction"]]), zh_names + abbr + [title],
+            title = a.name_en or a.full_name
+            yield Document(page_url(agency_path(aid)), "agency", title, " · ".join(_clean([a.full_name, others])),
+                           _clean([title, *zh_names, *abbr]), _clean([a.jurisdiction]), zh_names + abbr + [title],
                            boost)
 
 
 def campaign_documents(data: SiteData, registry, lang: str) -> Iterator[Document]:
     for sid in data.named_series:
         s = data.campaign_series[sid]
-        names = _clean([s["zh"], *(getattr(registry.series.get(sid), "names", ()) if registry else ())])
-        years = [str(y) for y in s["editions"]]
-        keys = names + [f"{s['zh']}{y}" for y in years]
+        names = _clean([s.zh, *(getattr(registry.series.get(sid), "names", ()) if registry else ())])
+        years = [str(y) for y in s.editions]
+        keys = names + [f"{s.zh}{y}" for y in years]
         if lang == "zh":
-            yield Document(page_url(campaign_path(sid)), "campaign", s["zh"], s["name_en"] or "", names,
-                           _clean([s["name_en"], s["description_zh"], *years]), keys, BOOST["campaign"])
+            yield Document(page_url(campaign_path(sid)), "campaign", s.zh, s.name_en or "", names,
+                           _clean([s.name_en, s.description_zh, *years]), keys, BOOST["campaign"])
         else:
-            title = s["name_en"] or s["zh"]
-            yield Document(page_url(campaign_path(sid)), "campaign", title, s["zh"], _clean([title, *names]),
-                           _clean([s["description_en"], *years]), keys + [title], BOOST["campaign"])
+            title = s.name_en or s.zh
+            yield Document(page_url(campaign_path(sid)), "campaign", title, s.zh, _clean([title, *names]),
+                           _clean([s.description_en, *years]), keys + [title], BOOST["campaign"])
 
 
 def place_documents(data: SiteData, registry, lang: str) -> Iterator[Document]:

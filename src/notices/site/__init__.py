@@ -1,3 +1,3 @@
-"""Build-time cross-link pages of the site: campaigns, agencies, indexes, glossary, the page for
-foreign enterprises, open data and feeds. Pure functions over `data.SiteData`; the MkDocs hook
-(scripts/mkdocs_hooks.py) only wires them to build events through `build.py`."""
+"""The site: the notices plugin for ProperDocs (plugin.py, wiring only) and the steps it calls.
+Pure functions over `data.SiteData`: the generated pages' views (agencies.py …, rendered by the
+templates of overrides/sd/), the cross-links of notice pages, open data and feeds."""

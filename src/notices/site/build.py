@@ -1,17 +1,17 @@
-"""The build steps the MkDocs hook calls: generate the pages before MkDocs collects files, add
-the cross-links to notice pages and the home page, write open data and feeds after the build."""
+"""The build steps the plugin (site/plugin.py) calls: load the data, add the cross-links to
+notice pages and the home page, compact each page's HTML, write open data and feeds after the
+build."""
 
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..batch import write_if_changed
 from ..registry import DATA_DIR, Registry
-from . import agencies, campaigns, crosslinks, feeds, foreign, glossary, home, indexes, opendata, rawpage
-from .common import GENERATED_DIRS, Page, notice_description, remove_stale, write_pages
+from . import crosslinks, feeds, home, opendata
+from .common import notice_description
 from .data import SiteData, files_stamp, from_registry, load_notices
 
 REQUIRED_NOTICE_KEYS = ("title", "notice", "doc_type", "jurisdiction")
@@ -47,76 +47,11 @@ def load(docs_dir: Path, data_dir: Path = DATA_DIR) -> SiteData:
 
 
 def fingerprint(docs_dir: Path, data_dir: Path = DATA_DIR) -> tuple:
-    """What the generated pages depend on: the notices' data and the registries, by name,
-    size and time of change."""
-    files = sorted((Path(docs_dir) / "notices").glob("*.json")) + sorted(Path(data_dir).rglob("*.yaml"))
+    """What the generated pages depend on: the notices' data, the registries and this package's
+    code, by name, size and time of change."""
+    files = (sorted((Path(docs_dir) / "notices").glob("*.json")) + sorted(Path(data_dir).rglob("*.yaml"))
+             + sorted(Path(__file__).parent.glob("*.py")))
     return files_stamp(files)
-
-
-def all_pages(data: SiteData, part: int = 0, parts: int = 1) -> list[Page]:
-    return list(iter_pages(data, part, parts))
-
-
-def iter_pages(data: SiteData, part: int = 0, parts: int = 1) -> Iterator[Page]:
-    """Every generated page, agency by agency; or share `part` of `parts` of them, for workers
-    that generate at once: every parts-th agency (most of the work), and every parts-th of the
-    other kinds."""
-    kinds = [agencies.index_pages, campaigns.campaign_pages, indexes.catalogue_pages, foreign.foreign_pages,
-             glossary.glossary_pages]
-    yield from agencies.agency_pages(data, list(data.agencies)[part::parts])
-    for kind in kinds[part::parts]:
-        yield from kind(data)
-
-
-def generate(docs_dir: Path, data: SiteData) -> dict:
-    """Write every generated page into docs_dir (only what changed; stale files removed)."""
-    done = write_pages(Path(docs_dir), iter_pages(data))
-    return {"written": done["written"], "removed": remove_stale(Path(docs_dir), done["wanted"])}
-
-
-def generate_part(docs_dir: Path, part: int, parts: int) -> set[Path]:
-    """Share `part` of `parts` of `generate`, without the removal of stale files (which needs
-    every share's files): the files this share makes."""
-    return write_pages(Path(docs_dir), iter_pages(load(docs_dir), part, parts))["wanted"]
-
-
-def is_generated(src_uri: str) -> bool:
-    return src_uri.split("/", 1)[0] in GENERATED_DIRS
-
-
-def render_generated(page, config, files) -> None:
-    """MkDocs' Page.render for a generated page: without Python-Markdown when notices.site.rawpage
-    can render it (the site's toc settings: permalinks), as usual otherwise."""
-    from mkdocs.structure.pages import Page as MkDocsPage
-    from mkdocs.structure.toc import get_toc
-
-    toc = config.mdx_configs.get("toc") or {}
-    out = rawpage.render(page.markdown, toc["slugify"]) if toc.get("permalink") is True and "slugify" in toc else None
-    if out is None:
-        return MkDocsPage.render(page, config, files)
-    page.content, page.toc = out.html, get_toc(out.toc_tokens)
-    page._title_from_render = out.title
-    page.present_anchor_ids = out.anchors
-
-
-def pack(html: str) -> bytes:
-    """A page's HTML, compressed for the time MkDocs holds it unused (fast: level 1)."""
-    return zlib.compress(html.encode("utf-8"), 1)
-
-
-def unpack(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8")
-
-
-def toc_with_stashed(toc, stashed: rawpage.Stash):
-    """A page's table of contents (MkDocs') with the headings rawpage.stash kept from
-    Python-Markdown added after those it rendered."""
-    from mkdocs.structure.toc import get_toc
-
-    def tokens(links) -> list[dict]:
-        return [{"level": a.level, "id": a.id, "name": a.title, "children": tokens(a.children)} for a in links]
-
-    return get_toc(rawpage.toc_tokens(tokens(toc), stashed))
 
 
 def validate_notice_meta(src_path: str, meta: dict, data: SiteData) -> str:
@@ -157,8 +92,9 @@ def post_build(site_dir: Path, docs_dir: Path, data: SiteData, site_url: str) ->
     each kind written as soon as it is made: the worker that writes them beside the builds took
     875 MiB at 5,000 notices holding them all, 663 MiB this way."""
     def blobs() -> Iterator[tuple[str, bytes]]:
-        yield "data/notices.json", opendata.notices_json(data).encode("utf-8")
-        yield "data/tasks.csv", opendata.tasks_csv(data).encode("utf-8")
+        yield "data/notices.json", opendata.notices_json(data, site_url).encode("utf-8")
+        yield "data/tasks.csv", opendata.tasks_csv(data, site_url).encode("utf-8")
+        yield "data/task-agencies.csv", opendata.task_agencies_csv(data, site_url).encode("utf-8")
         for rel, text in feeds.feeds(data, site_url):
             yield rel, text.encode("utf-8")
         yield from opendata.records(data, Path(docs_dir) / "notices")

@@ -3,45 +3,20 @@ year, and every task that names it; plus the campaign index with the campaign ×
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..render import escape
-from .common import (UNOFFICIAL_NOTE, Page, agency_name, feed_href, front, link, page_path, paged_pages, pager,
-                     place_name, series_name, system_name, t, table)
-from .data import SiteData, notice_year
-from .pictures import campaign_year_table
-from .tasks import TaskRow, excerpt, lead_agencies, notice_link, row_key, task_where
+from .common import (Link, Pager, agency_label, feed_rel, page_path, pager_view, paginate, place_label, rel,
+                     series_label, system_label, t)
+from .data import SiteData
+from .pictures import Timeline, campaign_year_view
+from .tasks import campaign_tasks, excerpt_text, lead_agencies, notice_ref, task_link
 
 INDEX = "campaigns/index"
 
 
 def campaign_path(series: str) -> str:
     return f"campaigns/{series}"
-
-
-def campaign_tasks(data: SiteData, series: str) -> list[TaskRow]:
-    """Every task, across all notices, that names a campaign of this series; sorted."""
-    return _tasks_by_series(data).get(series, [])
-
-
-def _tasks_by_series(data: SiteData) -> dict[str, list[TaskRow]]:
-    """campaign_tasks of every series, found in one pass over the tasks and kept on `data`
-    (asked for several times per series, each a scan of every task of every notice)."""
-    if "_tasks_by_series" in data.__dict__:
-        return data.__dict__["_tasks_by_series"]
-    found: dict[str, list[TaskRow]] = {}
-    for notice in data.notices:
-        editions = {c["id"]: c for c in notice["campaigns"]}
-        for task in notice["tasks"]:
-            named: dict[str, list[dict]] = {}
-            for c in task["campaigns"]:
-                if c in editions:
-                    named.setdefault(editions[c]["series"], []).append(editions[c])
-            for series, cs in named.items():
-                year = next((c["year"] for c in cs if c["year"]), None)
-                found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
-    data.__dict__["_tasks_by_series"] = found = {s: sorted(rows, key=row_key) for s, rows in found.items()}
-    return found
 
 
 def campaign_notices(data: SiteData, series: str) -> list[dict]:
@@ -52,7 +27,7 @@ def timeline(data: SiteData, series: str) -> dict[int, dict]:
     """year → {"edition": named as an edition that year (registry or a notice), "tasks": n,
     "notices": n}; the years of tasks without an edition year count by the notice's year."""
     years: dict[int, dict] = {}
-    for y in data.campaign_series[series]["editions"]:
+    for y in data.campaign_series[series].editions:
         years.setdefault(y, {"edition": True, "tasks": 0, "notices": set()})
     for row in campaign_tasks(data, series):
         if row.year is None:
@@ -64,86 +39,93 @@ def timeline(data: SiteData, series: str) -> dict[int, dict]:
             for y, v in sorted(years.items())}
 
 
-def render_campaign(data: SiteData, series: str, lang: str, rows: list[TaskRow], number: int, total: int) -> str:
+@dataclass(frozen=True)
+class Edition:
+    year: int
+    on_record: bool  # the registry (or a notice) names an edition that year
+    notices: int
+    tasks: int
+
+
+@dataclass(frozen=True)
+class CampaignTask:
+    year: int | None
+    notice: Link
+    place: str
+    where: Link  # the task on its notice page
+    excerpt: str  # the start of its words (Chinese pages only)
+    leads: list[Link]
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    """What overrides/sd/campaign.html shows: page `number` of a campaign series' pages."""
+
+    lang: str
+    heading: str
+    number: int
+    chinese_name: str | None  # on English pages, with the English name's standing
+    name_en_official: bool
+    overview: str  # page 1, from the others
+    description: str | None
+    lead_system: str | None
+    lead: Link | None
+    editions: list[Edition]
+    feed: str
+    tasks: list[CampaignTask]
+    pager: Pager | None
+
+
+def campaign_view(data: SiteData, series: str, number: int, lang: str) -> CampaignView:
     s = data.campaign_series[series]
     base = campaign_path(series)
     src = page_path(base, number)
-    title = series_name(data, series, lang).replace(" †", "")
-    heading = t(lang, f"专项行动：{title}", f"Campaign: {title}")
-    lines = [front(t(lang, f"{s['zh']}专项行动", f"{(s['name_en'] or s['zh'])} campaign")).rstrip("\n"), "",
-             f"# {heading}", ""]
-    if lang == "en" and s["name_en"]:
-        lines += [f"Chinese name: <strong>{escape(s['zh'])}</strong>" + ("" if s["name_en_official"] else
-                  " (the English name is this site's unofficial translation)"), ""]
-    if number > 1:
-        lines += [link(t(lang, "← 本行动的概况", "← Campaign overview"), src, base), ""]
-    else:
-        lines += [f"## {t(lang, '简介', 'What it is')} {{ #about }}", ""]
-        desc = s["description_zh"] if lang == "zh" else s["description_en"]
-        lines += [escape(desc) if desc else t(lang, "本站的登记表中还没有这项行动的简介。",
-                                               "The site's registry holds no description of this campaign yet."), ""]
-        if s["lead_system"]:
-            lead = system_name(data, s["lead_system"], lang)
-            lines += [t(lang, f"牵头系统：{lead}", f"Lead system: {lead}"), ""]
-        if s["lead"] and s["lead"] in data.agencies:
-            lines += [t(lang, "全国牵头机关：", "National lead agency: ")
-                      + link(agency_name(data, s["lead"], lang), src, f"agencies/{s['lead']}"), ""]
-        lines += [f"## {t(lang, '历年开展情况', 'Editions by year')} {{ #timeline data-search-exclude }}", ""]
-        years = timeline(data, series)
-        if years:
-            head = [t(lang, "年份", "Year"), t(lang, "登记的年度行动", "Edition on record"),
-                    t(lang, "提及的文件", "Notices naming it"), t(lang, "相关任务", "Tasks")]
-            lines += table(head, [[str(y), t(lang, "是", "yes") if v["edition"] else "—", str(v["notices"]),
-                                   str(v["tasks"])] for y, v in years.items()])
-        else:
-            lines += [t(lang, "没有年度信息。", "No years on record."), ""]
-        feed = feed_href(src, lang, f"campaigns/{series}.xml")
-        lines += [f'<a href="{feed}">{t(lang, "订阅本行动的新文件（RSS）", "New notices naming this campaign (RSS)")}</a>', ""]
-    lines += [f"## {t(lang, '各地文件中的相关任务', 'Tasks naming it in the notices')} {{ #tasks data-search-exclude }}", ""]
-    if rows:
-        head = [t(lang, "年份", "Year"), t(lang, "文件", "Notice"), t(lang, "地区", "Jurisdiction"),
-                t(lang, "任务", "Task"), t(lang, "牵头机关", "Lead agency")]
-        body = []
-        for row in rows:
-            leads = t(lang, "、", "; ").join(link(agency_name(data, a, lang), src, f"agencies/{a}")
-                                             for a in lead_agencies(row.task) if a in data.agencies) or "—"
-            where = task_where(row, src, lang) + (f" {excerpt(row.task['text'], path=row.task['path'])}" if lang == "zh" else "")
-            body.append([str(row.year or "—"), notice_link(row.notice, src, lang),
-                         place_name(data, row.notice["jurisdiction"]["id"], lang), where, leads])
-        lines += table(head, body)
-    else:
-        lines += [t(lang, "本站收录的文件中没有点名这项行动的任务。", "No task in the notices on this site names it."), ""]
-    lines += pager(base, number, total, lang)
-    if lang == "en":
-        lines += [UNOFFICIAL_NOTE + " Task links lead to the task in the authoritative Chinese text.", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    chunks = paginate(campaign_tasks(data, series))
+    title = series_label(data, series, lang).replace(" †", "")
+    tasks = [CampaignTask(row.year, notice_ref(row.notice, src, lang), place_label(data, row.notice["jurisdiction"]["id"], lang),
+                          task_link(row, src, lang),
+                          excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
+                          [Link(agency_label(data, a, lang), rel(src, f"agencies/{a}"))
+                           for a in lead_agencies(row.task) if a in data.agencies])
+             for row in chunks[number - 1]]
+    return CampaignView(
+        lang=lang, heading=t(lang, f"专项行动：{title}", f"Campaign: {title}"), number=number,
+        chinese_name=s.zh if lang == "en" and s.name_en else None, name_en_official=s.name_en_official,
+        overview=rel(src, base), description=s.description_zh if lang == "zh" else s.description_en,
+        lead_system=system_label(data, s.lead_system, lang) if s.lead_system else None,
+        lead=Link(agency_label(data, s.lead, lang), rel(src, f"agencies/{s.lead}"))
+        if s.lead and s.lead in data.agencies else None,
+        editions=[Edition(y, v["edition"], v["notices"], v["tasks"]) for y, v in timeline(data, series).items()],
+        feed=feed_rel(src, lang, f"campaigns/{series}.xml"), tasks=tasks, pager=pager_view(base, number, len(chunks)))
 
 
-def campaign_pages(data: SiteData) -> list[Page]:
-    pages = []
-    for series in data.named_series:
-        pages += paged_pages(campaign_path(series), campaign_tasks(data, series), partial(render_campaign, data, series))
-    pages.append(Page(INDEX, render_index(data, "zh"), render_index(data, "en")))
-    return pages
+def stubs(data: SiteData) -> Iterator:
+    """Each campaign series' pages, as pages.Stub (rendered by overrides/sd/campaign.html)."""
+    from .pages import Stub
 
-
-def render_index(data: SiteData, lang: str) -> str:
-    src = INDEX
-    lines = [front(t(lang, "专项行动", "Campaigns")).rstrip("\n"), "", f"# {t(lang, '专项行动', 'Campaigns')}", "",
-             t(lang, "各地打击侵权假冒文件中点名的专项行动。每项行动的页面列出各级文件中与之相关的全部任务。",
-               "The enforcement campaigns named in the notices. Each campaign's page lists every task, "
-               "at every level of government, that names it."), ""]
-    head = [t(lang, "行动", "Campaign"), t(lang, "牵头系统", "Lead system"), t(lang, "提及的文件数", "Notices"),
-            t(lang, "任务数", "Tasks")]
-    body = []
     for series in data.named_series:
         s = data.campaign_series[series]
-        body.append([link(series_name(data, series, lang), src, campaign_path(series)),
-                     system_name(data, s["lead_system"], lang) if s["lead_system"] else "—",
-                     str(len(campaign_notices(data, series))), str(len(campaign_tasks(data, series)))])
-    lines += table(head, body)
-    lines += [f"## {t(lang, '行动与年份', 'Campaigns by year')} {{ #by-year }}", ""]
-    lines += campaign_year_table(data, src, lang) + [""]
-    if lang == "en":
-        lines += [UNOFFICIAL_NOTE, ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        titles = (f"{s.zh}专项行动", f"{s.name_en or s.zh} campaign")
+        for number in range(1, len(paginate(campaign_tasks(data, series))) + 1):
+            yield Stub(page_path(campaign_path(series), number), "campaign", series, number, titles)
+    yield Stub(INDEX, "campaign-index", "", 1, ("专项行动", "Campaigns"))
+
+
+@dataclass(frozen=True)
+class CampaignIndexView:
+    """overrides/sd/campaign-index.html: every campaign the notices name, and the timeline."""
+
+    lang: str
+    title: str
+    campaigns: list[tuple[Link, str | None, int, int]]  # the campaign, its lead system, notices, tasks
+    timeline: Timeline | None
+
+
+def index_view(data: SiteData, key: str, number: int, lang: str) -> CampaignIndexView:
+    rows = []
+    for series in data.named_series:
+        s = data.campaign_series[series]
+        rows.append((Link(series_label(data, series, lang), rel(INDEX, campaign_path(series))),
+                     system_label(data, s.lead_system, lang) if s.lead_system else None,
+                     len(campaign_notices(data, series)), len(campaign_tasks(data, series))))
+    return CampaignIndexView(lang, t(lang, "专项行动", "Campaigns"), rows, campaign_year_view(data, INDEX, lang))

@@ -4,13 +4,12 @@ pagination, and writing the pages into docs_dir idempotently."""
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..batch import write_if_changed
-from ..render import doc_type_names, escape, labels
+from ..render import escape, labels
 from .data import SiteData
 
 # Folders of docs_dir that hold nothing but generated pages (gitignored).
@@ -27,6 +26,30 @@ class Page:
     path: str
     zh: str
     en: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as a template writes it: text and href plain (the template escapes them)."""
+
+    text: str
+    href: str
+    lang: str | None = None  # the language of the page it leads to, where it differs
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Links to every page of a paginated listing; page `current` is not a link."""
+
+    current: int
+    pages: list[Link]  # text: the page's number
+
+
+def pager_view(base: str, number: int, total: int) -> Pager | None:
+    if total <= 1:
+        return None
+    here = page_path(base, number)
+    return Pager(number, [Link(str(n), rel(here, page_path(base, n))) for n in range(1, total + 1)])
 
 
 def t(lang: str, zh: str, en: str) -> str:
@@ -59,7 +82,12 @@ def page_url(path: str) -> str:
 
 
 def href(src: str, target: str, anchor: str | None = None) -> str:
-    """A raw-HTML href from page `src` to page `target` (both docs paths without .md): the
+    """rel(), escaped for a raw-HTML attribute."""
+    return html.escape(rel(src, target, anchor), quote=True)
+
+
+def rel(src: str, target: str, anchor: str | None = None) -> str:
+    """The URL from page `src` to page `target` (both docs paths without .md), not escaped: the
     relative path between their folders (what posixpath.relpath gives, at a fraction of its
     cost: generated pages hold tens of thousands of links)."""
     here = page_url(src).split("/")[:-1]
@@ -67,22 +95,20 @@ def href(src: str, target: str, anchor: str | None = None) -> str:
     common = 0
     while common < min(len(here), len(there)) and here[common] == there[common]:
         common += 1
-    rel = "../" * (len(here) - common) + "".join(part + "/" for part in there[common:])
-    return html.escape((rel or "./") + (f"#{anchor}" if anchor else ""), quote=True)
+    up = "../" * (len(here) - common) + "".join(part + "/" for part in there[common:])
+    return (up or "./") + (f"#{anchor}" if anchor else "")
 
 
 def file_href(src: str, lang: str, target: str) -> str:
-    """A raw-HTML href from page `src` of language `lang` to a file written into the site root
-    (data/notices.json, feeds/all.xml); the English site lives under en/."""
+    """file_rel(), escaped for a raw-HTML attribute."""
+    return html.escape(file_rel(src, lang, target), quote=True)
+
+
+def file_rel(src: str, lang: str, target: str) -> str:
+    """The URL from page `src` of language `lang` to a file written into the site root
+    (data/notices.json, feeds/all.xml), not escaped; the English site lives under en/."""
     depth = page_url(src).count("/") + (1 if lang == "en" else 0)
-    return html.escape("../" * depth + target, quote=True)
-
-
-def table(head: list[str], rows: list[list[str]]) -> list[str]:
-    """An HTML table (cells are HTML already): one raw block that Markdown passes through."""
-    out = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>", "<tbody>"]
-    out += ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row).replace("\n", " ") + "</tr>" for row in rows]
-    return out + ["</tbody>", "</table>", ""]
+    return "../" * depth + target
 
 
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
@@ -98,55 +124,57 @@ def page_path(base: str, number: int) -> str:
     return f"{folder}/page-{number}"
 
 
-def pager(base: str, number: int, total: int, lang: str) -> list[str]:
-    if total <= 1:
-        return []
-    here = page_path(base, number)
-    parts = []
-    for n in range(1, total + 1):
-        parts.append(f'<strong aria-current="page">{n}</strong>' if n == number else link(str(n), here, page_path(base, n)))
-    return [t(lang, "分页：", "Pages: ") + " · ".join(parts), ""]
-
-
 # ---- names ---------------------------------------------------------------------------------
 
-def agency_name(data: SiteData, aid: str, lang: str) -> str:
-    """Escaped display name of an agency; unofficial English marked with †."""
+def agency_label(data: SiteData, aid: str, lang: str) -> str:
+    """Display name of an agency (plain text); unofficial English marked with †."""
     a = data.agencies.get(aid)
     if a is None:
-        return escape(aid)
+        return aid
     if lang == "zh":
-        return escape(a["full_name"] or a["name"])
-    return escape(a["name_en"] or a["full_name"]) + ("" if a["name_en_official"] else " †")
+        return a.full_name or a.name
+    return (a.name_en or a.full_name) + ("" if a.name_en_official else " †")
+
+
+def place_label(data: SiteData, pid: str, lang: str) -> str:
+    p = data.places.get(pid)
+    if p is None:
+        return pid
+    return p.name if lang == "zh" else p.name_en
 
 
 def place_name(data: SiteData, pid: str, lang: str) -> str:
-    p = data.places.get(pid)
-    if p is None:
-        return escape(pid)
-    return escape(p.name if lang == "zh" else p.name_en)
+    return escape(place_label(data, pid, lang))
 
 
-def system_name(data: SiteData, sid: str | None, lang: str) -> str:
+def system_label(data: SiteData, sid: str | None, lang: str) -> str:
     s = data.systems.get(sid or "")
     if not s:
-        return escape(sid or t(lang, "其他", "Other"))
-    return escape(s["zh"] if lang == "zh" else s["en"])
+        return sid or t(lang, "其他", "Other")
+    return s["zh"] if lang == "zh" else s["en"]
+
+
+def series_label(data: SiteData, sid: str, lang: str) -> str:
+    s = data.campaign_series.get(sid)
+    if s is None:
+        return sid
+    if lang == "zh" or not s.name_en:
+        return s.zh
+    return s.name_en + ("" if s.name_en_official else " †")
 
 
 def series_name(data: SiteData, sid: str, lang: str) -> str:
-    s = data.campaign_series.get(sid)
-    if s is None:
-        return escape(sid)
-    if lang == "zh" or not s["name_en"]:
-        return escape(s["zh"])
-    return escape(s["name_en"]) + ("" if s["name_en_official"] else " †")
+    return escape(series_label(data, sid, lang))
+
+
+def notice_label(notice: dict, lang: str) -> str:
+    if lang == "en" and notice.get("title_en"):
+        return notice["title_en"]
+    return notice["title"]
 
 
 def notice_title(notice: dict, lang: str) -> str:
-    if lang == "en" and notice.get("title_en"):
-        return escape(notice["title_en"])
-    return escape(notice["title"])
+    return escape(notice_label(notice, lang))
 
 
 def notice_description(notice: dict, lang: str) -> str:
@@ -169,19 +197,12 @@ def notice_description(notice: dict, lang: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-def doc_type_name(doc_type: str, lang: str) -> str:
-    return escape(doc_type_names().get(doc_type, {}).get(lang) or doc_type)
-
-
 def role_name(role: str, lang: str) -> str:
     return labels()["roles"].get(role, {}).get(lang, role)
 
 
 def level_name(level: str, lang: str) -> str:
     return labels()["levels"].get(level, {}).get(lang, level)
-
-
-UNOFFICIAL_NOTE = "† Unofficial translation made by this site."
 
 
 # ---- writing -------------------------------------------------------------------------------
@@ -222,13 +243,12 @@ def remove_stale(docs_dir: Path, wanted: set[Path], folders: tuple[str, ...] = G
 
 
 def feed_href(src: str, lang: str, name: str) -> str:
+    """feed_rel, escaped."""
+    return html.escape(feed_rel(src, lang, name), quote=True)
+
+
+def feed_rel(src: str, lang: str, name: str) -> str:
     """The feed of this language (feeds/x.xml for Chinese, en/feeds/x.xml for English)."""
-    return file_href(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)
+    return file_rel(src, lang, ("en/" if lang == "en" else "") + "feeds/" + name)
 
 
-def paged_pages(base: str, rows: list, render) -> list[Page]:
-    """A listing split into pages, each in both languages; `render(lang, rows, number, total)`."""
-    chunks = paginate(rows)
-    return [Page(page_path(base, number), render("zh", chunk, number, len(chunks)),
-                 render("en", chunk, number, len(chunks)))
-            for number, chunk in enumerate(chunks, start=1)]

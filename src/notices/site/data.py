@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -26,9 +26,25 @@ class Place:
     parent: str | None
 
 
+@dataclass(frozen=True)
+class Series:
+    """A campaign series (剑网, 秋风 …): the registry's facts, or what the notices say of it."""
+
+    id: str
+    zh: str
+    name_en: str | None = None
+    name_en_official: bool = False
+    description_zh: str | None = None
+    description_en: str | None = None
+    lead_system: str | None = None
+    lead: str | None = None  # the national lead agency's id
+    editions: list[int] = field(default_factory=list)  # years
+    in_registry: bool = True
+
+
 @dataclass
 class SiteData:
-    notices: list[dict]  # sorted by slug
+    notices: list[dict]  # the converter's records (model.Notice as JSON), sorted by slug
     places: dict[str, Place] = field(default_factory=dict)
     systems: dict[str, dict] = field(default_factory=dict)  # id → {zh, en, hotline, …}
     series: dict[str, dict] = field(default_factory=dict)  # id → registry series as a dict
@@ -70,38 +86,33 @@ class SiteData:
         """Agency ids by (place id, system)."""
         found: dict[tuple[str, str], list[str]] = {}
         for aid, a in self.agencies.items():
-            found.setdefault((a["jurisdiction_id"], a["system"]), []).append(aid)
+            found.setdefault((a.jurisdiction_id, a.system), []).append(aid)
         return found
 
     @cached_property
-    def agencies(self) -> dict[str, dict]:
+    def agencies(self) -> dict[str, Agency]:
         """Every agency the notices name, by id (the first notice by slug that names it wins)."""
-        found: dict[str, dict] = {}
+        found: dict[str, Agency] = {}
         for notice in self.notices:
             for a in notice["agencies"]:
-                found.setdefault(a["id"], a)
+                if a["id"] not in found:
+                    found[a["id"]] = Agency(**a)
         return dict(sorted(found.items()))
 
     @cached_property
-    def campaign_series(self) -> dict[str, dict]:
-        """Every campaign series named in a notice or held by the registry, by series id:
-        {id, zh, name_en, name_en_official, description_zh, description_en, lead_system, lead,
-        editions (years), in_registry}."""
-        out: dict[str, dict] = {}
+    def campaign_series(self) -> dict[str, Series]:
+        """Every campaign series named in a notice or held by the registry, by series id."""
+        out: dict[str, Series] = {}
         for sid, s in self.series.items():
-            out[sid] = {"id": sid, "zh": s["zh"], "name_en": s.get("name_en"),
-                        "name_en_official": bool(s.get("name_en_official")),
-                        "description_zh": s.get("description_zh"), "description_en": s.get("description_en"),
-                        "lead_system": s.get("lead_system"), "lead": s.get("lead"),
-                        "editions": sorted(set(s.get("editions_seen") or ())), "in_registry": True}
+            out[sid] = Series(sid, s["zh"], s.get("name_en"), bool(s.get("name_en_official")), s.get("description_zh"),
+                              s.get("description_en"), s.get("lead_system"), s.get("lead"),
+                              sorted(set(s.get("editions_seen") or ())), True)
         for notice in self.notices:
             for c in notice["campaigns"]:
-                entry = out.setdefault(c["series"], {
-                    "id": c["series"], "zh": re.sub(r"\d{4}$", "", c["name"]), "name_en": None,
-                    "name_en_official": False, "description_zh": None, "description_en": None,
-                    "lead_system": None, "lead": None, "editions": [], "in_registry": False})
-                if c["year"] and c["year"] not in entry["editions"]:
-                    entry["editions"] = sorted(entry["editions"] + [c["year"]])
+                entry = out.get(c["series"]) or Series(c["series"], re.sub(r"\d{4}$", "", c["name"]), in_registry=False)
+                if c["year"] and c["year"] not in entry.editions:
+                    entry = replace(entry, editions=sorted(entry.editions + [c["year"]]))
+                out[c["series"]] = entry
         return dict(sorted(out.items()))
 
     @cached_property

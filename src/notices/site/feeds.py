@@ -8,6 +8,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from ..safety import strip_controls
 from .data import SiteData, newest_first, notice_date
 
 ITEMS = 50
@@ -48,6 +49,9 @@ def rss(title: str, link: str, description: str, lang: str, notices: list[dict],
         ET.SubElement(item, "description").text = summary
         if rfc822(notice_date(n)):
             ET.SubElement(item, "pubDate").text = rfc822(notice_date(n))
+    for element in root.iter():  # text from notices is cleaned at conversion; a feed must parse whatever it gets
+        if element.text:
+            element.text = strip_controls(element.text)[0]
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -63,14 +67,14 @@ def feeds(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
             "本站新收录的文件" if zh else "Notices newly added to the site", lang, data.notices, site_url)
         for series in data.named_series:
             s = data.campaign_series[series]
-            name = s["zh"] if zh else (s["name_en"] or s["zh"])
+            name = s.zh if zh else (s.name_en or s.zh)
             notices = [n for n in data.notices if any(c["series"] == series for c in n["campaigns"])]
             yield f"{prefix}campaigns/{series}.xml", rss(
                 f"专项行动“{name}”：新文件" if zh else f"Campaign {name}: new notices",
                 site_link(site_url, lang, f"campaigns/{series}/"),
                 f"点名“{name}”的新文件" if zh else f"New notices naming {name}", lang, notices, site_url)
         for aid, a in data.agencies.items():
-            name = a["full_name"] if zh else (a["name_en"] or a["full_name"])
+            name = a.full_name if zh else (a.name_en or a.full_name)
             notices = list({id(n): n for n, _, _ in data.agency_roles.get(aid, [])}.values())
             yield f"{prefix}agencies/{aid}.xml", rss(
                 f"{name}：新文件" if zh else f"{name}: new notices", site_link(site_url, lang, f"agencies/{aid}/"),

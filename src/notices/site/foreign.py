@@ -1,16 +1,20 @@
 """The page for foreign enterprises (English first, with a Chinese counterpart): the tasks whose
-words concern them (keywords in data/foreign_keywords.yaml), with the agency to contact."""
+words concern them (keywords in data/foreign_keywords.yaml), with the agency to contact. Views
+for overrides/sd/foreign.html."""
 
 from __future__ import annotations
 
-import html
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..render import escape
-from .common import Page, agency_name, front, link, page_path, pager, paginate, place_name, t, table, UNOFFICIAL_NOTE
+from .common import Link, Pager, agency_label, page_path, pager_view, paginate, place_label, rel, t
 from .data import SiteData, notice_year
-from .tasks import TaskRow, excerpt, lead_agencies, notice_link, row_key, task_where
+from .tasks import TaskRow, excerpt_text, lead_agencies, notice_ref, row_key, task_link
 
 BASE = "foreign/index"
+# Rows per page: these rows carry each lead agency's contacts, twice the bytes of other
+# listings' rows; at 100 a page passed 80 KB.
+ROWS = 50
 
 
 def foreign_tasks(data: SiteData) -> list[tuple[TaskRow, list[str]]]:
@@ -24,53 +28,58 @@ def foreign_tasks(data: SiteData) -> list[tuple[TaskRow, list[str]]]:
     return sorted(found, key=lambda pair: row_key(pair[0]))
 
 
-def contact_text(data: SiteData, aid: str, lang: str) -> str:
-    contact = data.contacts.get(aid) or {}
-    parts = []
-    if contact.get("hotline"):
-        parts.append(t(lang, "热线 ", "hotline ") + escape(str(contact["hotline"])))
-    if contact.get("website"):
-        parts.append(f'<a href="{html.escape(contact["website"], quote=True)}">{html.escape(contact["website"])}</a>')  # raw HTML cell: no Markdown autolink
-    return t(lang, "；", "; ").join(parts)
+@dataclass(frozen=True)
+class Contact:
+    hotline: str | None
+    website: str | None
 
 
-def render(data: SiteData, rows: list, lang: str, number: int, total: int) -> str:
+@dataclass(frozen=True)
+class ForeignTask:
+    year: int | None
+    notice: Link
+    place: str
+    where: Link
+    words: str  # the start of the task (Chinese), or the keywords it holds (English)
+    leads: list[Link]
+    contacts: list[Contact]
+
+
+@dataclass(frozen=True)
+class ForeignView:
+    lang: str
+    title: str
+    keywords: str
+    tasks: list[ForeignTask]
+    pager: Pager | None
+
+
+def contact(data: SiteData, aid: str) -> Contact | None:
+    found = data.contacts.get(aid) or {}
+    if not (found.get("hotline") or found.get("website")):
+        return None
+    return Contact(str(found["hotline"]) if found.get("hotline") else None, found.get("website") or None)
+
+
+def foreign_view(data: SiteData, key: str, number: int, lang: str) -> ForeignView:
     src = page_path(BASE, number)
-    heading = t(lang, "外资企业关注的任务", "For foreign enterprises")
-    lines = [front(heading).rstrip("\n"), "", f"# {heading}", ""]
-    keywords = escape("、".join(data.foreign_keywords))
-    lines += [t(lang, f"各级文件中涉及外资企业、进出口、海外维权等的任务（关键词：{keywords}），以及可联系的牵头机关和它的热线或网站。",
-                "Tasks in the notices that concern foreign-invested enterprises, imports and exports, the China "
-                "International Import Expo or enforcing rights abroad, with the lead agency to contact and its "
-                f"hotline or website where known. Found by these Chinese keywords: {keywords}. The Chinese "
-                "text of each notice is authoritative."), ""]
-    if rows:
-        head = [t(lang, "文件", "Notice"), t(lang, "地区", "Jurisdiction"), t(lang, "任务", "Task"),
-                t(lang, "联系机关", "Agency to contact"), t(lang, "热线 / 网站", "Hotline / website")]
-        body = []
-        for row, words in rows:
-            leads = [a for a in lead_agencies(row.task) if a in data.agencies]
-            who = t(lang, "、", "; ").join(link(agency_name(data, a, lang), src, f"agencies/{a}") for a in leads) or "—"
-            how = "<br>".join(c for c in (contact_text(data, a, lang) for a in leads) if c) or "—"
-            what = task_where(row, src, lang) + " " + (excerpt(row.task["text"], path=row.task["path"]) if lang == "zh" else
-                                                      "(" + escape(", ".join(words)) + ")")
-            body.append([f"{row.year or '—'} · {notice_link(row.notice, src, lang)}",
-                         place_name(data, row.notice["jurisdiction"]["id"], lang), what, who, how])
-        lines += table(head, body)
-    else:
-        lines += [t(lang, "本站收录的文件中暂无此类任务。", "No such task in the notices on this site yet."), ""]
-    lines += pager(BASE, number, total, lang)
-    if lang == "en":
-        lines += [UNOFFICIAL_NOTE, ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-# Rows per page: these rows carry each lead agency's contacts, twice the bytes of other
-# listings' rows; at 100 a page passed 80 KB.
-ROWS = 50
-
-
-def foreign_pages(data: SiteData) -> list[Page]:
     chunks = paginate(foreign_tasks(data), ROWS)
-    return [Page(page_path(BASE, i), render(data, rows, "zh", i, len(chunks)), render(data, rows, "en", i, len(chunks)))
-            for i, rows in enumerate(chunks, start=1)]
+    tasks = []
+    for row, words in chunks[number - 1]:
+        leads = [a for a in lead_agencies(row.task) if a in data.agencies]
+        tasks.append(ForeignTask(
+            row.year, notice_ref(row.notice, src, lang), place_label(data, row.notice["jurisdiction"]["id"], lang),
+            task_link(row, src, lang),
+            excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "(" + ", ".join(words) + ")",
+            [Link(agency_label(data, a, lang), rel(src, f"agencies/{a}")) for a in leads],
+            [c for c in (contact(data, a) for a in leads) if c]))
+    return ForeignView(lang, t(lang, "外资企业关注的任务", "For foreign enterprises"), "、".join(data.foreign_keywords),
+                       tasks, pager_view(BASE, number, len(chunks)))
+
+
+def stubs(data: SiteData) -> Iterator:
+    """The page's pages, as pages.Stub (overrides/sd/foreign.html)."""
+    from .pages import Stub
+
+    for number in range(1, len(paginate(foreign_tasks(data), ROWS)) + 1):
+        yield Stub(page_path(BASE, number), "foreign", "", number, ("外资企业关注的任务", "For foreign enterprises"))

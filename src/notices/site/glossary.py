@@ -1,10 +1,13 @@
 """The glossary, Chinese ↔ English, from Registry.glossary(): terms on the main page, the other
-kinds (agencies, campaigns, places, systems) one page each so no page grows without bound."""
+kinds (agencies, campaigns, places, systems) one page each so no page grows without bound.
+Views for overrides/sd/glossary.html."""
 
 from __future__ import annotations
 
-from ..render import escape
-from .common import Page, front, link, page_path, pager, paginate, t, table
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .common import Link, Pager, page_path, pager_view, paginate, rel, t
 from .data import SiteData
 
 INDEX = "glossary/index"
@@ -31,41 +34,54 @@ def entries(data: SiteData) -> dict[str, list[dict]]:
             for k, v in sorted(out.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))}
 
 
-def rows(items: list[dict], lang: str) -> list[str]:
-    head = [t(lang, "中文", "Chinese"), t(lang, "英文", "English"), t(lang, "官方译名", "Official")]
-    body = [[escape(e["zh"]), escape(e["en"] or "—"), t(lang, "是", "yes") if e.get("official") else t(lang, "否", "no")]
-            for e in items]
-    return table(head, body)
+@dataclass(frozen=True)
+class Entry:
+    zh: str
+    en: str
+    official: bool
 
 
-def glossary_pages(data: SiteData) -> list[Page]:
+@dataclass(frozen=True)
+class GlossaryView:
+    """The glossary's page (its terms, links to the other kinds) or a page of one kind."""
+
+    lang: str
+    title: str
+    entries: list[Entry]
+    back: Link | None = None  # a kind's page
+    others: list[tuple[Link, int]] | None = None  # the glossary's page
+    pager: Pager | None = None
+
+
+def _entries(items: list[dict]) -> list[Entry]:
+    return [Entry(e["zh"], e["en"] or "—", bool(e.get("official"))) for e in items]
+
+
+def kind_title(kind: str, lang: str) -> str:
+    zh, en = KINDS.get(kind, (kind, kind))
+    return t(lang, f"术语表：{zh}", f"Glossary: {en}")
+
+
+def glossary_view(data: SiteData, kind: str, number: int, lang: str) -> GlossaryView:
     kinds = entries(data)
-    pages = []
-    for kind, items in kinds.items():
-        if kind == "term":
-            continue
-        zh, en = KINDS.get(kind, (kind, kind))
-        chunks = paginate(items)
-        for number, chunk in enumerate(chunks, start=1):
-            texts = []
-            for lang in ("zh", "en"):
-                src = page_path(kind_path(kind), number)
-                heading = t(lang, f"术语表：{zh}", f"Glossary: {en}")
-                lines = [front(heading).rstrip("\n"), "", f"# {heading}", "", link(t(lang, "← 术语表", "← Glossary"), src, INDEX), ""]
-                lines += rows(chunk, lang) + pager(kind_path(kind), number, len(chunks), lang)
-                texts.append("\n".join(lines).rstrip("\n") + "\n")
-            pages.append(Page(src, *texts))
-    texts = []
-    for lang in ("zh", "en"):
-        heading = t(lang, "中英术语表", "Chinese–English glossary")
-        lines = [front(heading).rstrip("\n"), "", f"# {heading}", "",
-                 t(lang, "“官方译名”为“是”的英文取自官方文件；其余为通行或本站建议的译法。",
-                   "English marked official is taken from official sources; the rest is the conventional "
-                   "rendering or this site's suggestion."), ""]
-        others = [link(t(lang, *KINDS.get(k, (k, k))), INDEX, kind_path(k)) + f" ({len(v)})" for k, v in kinds.items() if k != "term"]
-        if others:
-            lines += [t(lang, "其他：", "More: ") + " · ".join(others), ""]
-        lines += [f"## {t(lang, '术语', 'Terms')} {{ #terms }}", ""] + rows(kinds.get("term", []), lang)
-        texts.append("\n".join(lines).rstrip("\n") + "\n")
-    pages.append(Page(INDEX, *texts))
-    return pages
+    if not kind:
+        return GlossaryView(lang, t(lang, "中英术语表", "Chinese–English glossary"), _entries(kinds.get("term", [])),
+                            others=[(Link(t(lang, *KINDS.get(k, (k, k))), rel(INDEX, kind_path(k))), len(v))
+                                    for k, v in kinds.items() if k != "term"])
+    src = page_path(kind_path(kind), number)
+    chunks = paginate(kinds[kind])
+    return GlossaryView(lang, kind_title(kind, lang), _entries(chunks[number - 1]),
+                        back=Link(t(lang, "← 术语表", "← Glossary"), rel(src, INDEX)),
+                        pager=pager_view(kind_path(kind), number, len(chunks)))
+
+
+def stubs(data: SiteData) -> Iterator:
+    """The glossary's pages, as pages.Stub (overrides/sd/glossary.html)."""
+    from .pages import Stub
+
+    for kind, items in entries(data).items():
+        if kind != "term":
+            for number in range(1, len(paginate(items)) + 1):
+                yield Stub(page_path(kind_path(kind), number), "glossary", kind, number,
+                           (kind_title(kind, "zh"), kind_title(kind, "en")))
+    yield Stub(INDEX, "glossary", "", 1, ("中英术语表", "Chinese–English glossary"))

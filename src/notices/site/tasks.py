@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..render import escape
-from .common import file_href, link
-from .data import level_rank
+from .common import Link, file_rel, notice_label, rel
+from .data import SiteData, level_rank, notice_year
 
 
 @dataclass(frozen=True)
@@ -39,23 +38,48 @@ def row_key(row: TaskRow) -> tuple:
     return (-(row.year or 0), level_rank(row.notice), row.slug, order)
 
 
-def task_where(row: TaskRow, src: str, lang: str) -> str:
-    """A link to the task itself: 三、（二）1. (or the task id) on the notice page."""
-    shown = escape("".join(row.task["path"])) or row.id
-    if lang == "en":  # tasks are anchored in the authoritative Chinese text only
-        return f'<a href="{file_href(src, "en", f"notices/{row.slug}/")}#{row.id}" lang="zh">{shown}</a>'
-    return link(shown, src, f"notices/{row.slug}", row.id)
-
-
-def notice_link(notice: dict, src: str, lang: str) -> str:
-    from .common import notice_title
-    return link(notice_title(notice, lang), src, f"notices/{notice['slug']}")
-
-
-def excerpt(text: str, length: int = 60, path: list[str] | None = None) -> str:
-    """The start of a task's words, escaped, for listings (the full text is on the notice page);
-    the outline number the text starts with (shown in the link already) left out."""
+def excerpt_text(text: str, length: int = 60, path: list[str] | None = None) -> str:
+    """The start of a task's words (plain text), for listings (the full text is on the notice
+    page); the outline number the text starts with (shown in the link already) left out."""
     text = " ".join(text.split())
     if path and text.startswith(path[-1]):
         text = text[len(path[-1]):].lstrip()
-    return escape(text if len(text) <= length else text[:length] + "…")
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def task_link(row: TaskRow, src: str, lang: str) -> Link:
+    """A link to the task itself: 三、（二）1. (or the task id) on the notice page; English pages
+    link the authoritative Chinese text, where tasks are anchored."""
+    shown = "".join(row.task["path"]) or row.id
+    if lang == "en":
+        return Link(shown, file_rel(src, "en", f"notices/{row.slug}/") + f"#{row.id}", "zh")
+    return Link(shown, rel(src, f"notices/{row.slug}", row.id))
+
+
+def notice_ref(notice: dict, src: str, lang: str) -> Link:
+    return Link(notice_label(notice, lang), rel(src, f"notices/{notice['slug']}"))
+
+
+def campaign_tasks(data: SiteData, series: str) -> list[TaskRow]:
+    """Every task, across all notices, that names a campaign of this series; sorted."""
+    return _tasks_by_series(data).get(series, [])
+
+
+def _tasks_by_series(data: SiteData) -> dict[str, list[TaskRow]]:
+    """campaign_tasks of every series, found in one pass over the tasks and kept on `data`
+    (asked for several times per series, each a scan of every task of every notice)."""
+    if "_tasks_by_series" in data.__dict__:
+        return data.__dict__["_tasks_by_series"]
+    found: dict[str, list[TaskRow]] = {}
+    for notice in data.notices:
+        editions = {c["id"]: c for c in notice["campaigns"]}
+        for task in notice["tasks"]:
+            named: dict[str, list[dict]] = {}
+            for c in task["campaigns"]:
+                if c in editions:
+                    named.setdefault(editions[c]["series"], []).append(editions[c])
+            for series, cs in named.items():
+                year = next((c["year"] for c in cs if c["year"]), None)
+                found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
+    data.__dict__["_tasks_by_series"] = found = {s: sorted(rows, key=row_key) for s, rows in found.items()}
+    return found

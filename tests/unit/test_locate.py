@@ -1,0 +1,78 @@
+"""Where a notice comes from, read from everything its text says (notices.locate), and the
+notice that does not say: converted all the same, flagged, and listed together."""
+
+from __future__ import annotations
+
+import pytest
+
+from notices.parse import parse_text, undetermined_warning
+from notices.registry import DATA_DIR, Registry
+from notices.sidecar import Sidecar
+from notices.site import indexes
+from notices.site.data import from_registry
+
+
+@pytest.fixture(scope="module")
+def reg() -> Registry:
+    return Registry.load()
+
+
+def place(reg, text, **kw):
+    n = parse_text(text, reg, **kw)
+    return n.jurisdiction["name"], n.jurisdiction["level"]
+
+
+BODY = "\n\n一、加强组织领导。（{a}市场监管局负责）\n\n二、严厉打击侵权假冒。（{a}公安局牵头）\n"
+
+
+@pytest.mark.parametrize("text,name,level", [
+    # the 文号's abbreviation and a salutation to 各市（州）: a province's notice
+    ("关于做好打击侵权假冒工作的通知\n\n川办发〔2013〕43号\n\n各市（州）人民政府，省政府各部门：\n\n为做好全省工作，通知如下："
+     + BODY.format(a="省"), "四川省", "province"),
+    # a notice that names no place but speaks of 全省, with a Guizhou 文号 in its title line
+    ("关于进一步开展专项行动的通知(黔农办发〔2011〕140号)\n\n各市(州、地)农委：\n\n为进一步开展好我省农业系统专项行动，通知如下："
+     + BODY.format(a="省"), "贵州省", "province"),
+    # a city office signing with the relative 市, its 文号 abbreviating the city (雅 → 雅安市)
+    ("关于转发《四川省2017年度“清风”行动实施方案》的通知（雅打假办发〔2017〕2号）\n\n"
+     "市打击侵权假冒工作领导小组各成员单位，各县（区）打击侵权假冒工作领导小组办公室：\n\n"
+     "现将省打击侵权假冒工作领导小组办公室关于印发《四川省2017年度“清风”行动实施方案》的通知（川打假办发〔2017〕1号）转发你们。\n\n"
+     "市打击侵权假冒工作领导小组办公室\n\n2017年5月10日" + BODY.format(a="市"), "雅安市", "prefecture"),
+    # addressed to every province: national
+    ("关于做好打击侵权假冒工作的通知\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n现就有关事项通知如下："
+     + BODY.format(a=""), "全国", "national"),
+    # a county-level city is a county, whatever its 市 says
+    ("大冶市打击侵权假冒工作领导小组办公室关于印发2022年工作要点的通知" + BODY.format(a="市"), "黄石市大冶市", "county"),
+])
+def test_place_from_the_evidence(reg, text, name, level):
+    assert place(reg, text) == (name, level)
+
+
+NOWHERE = "关于做好打击侵权假冒工作的通知\n\n各有关单位：" + BODY.format(a="")
+
+
+def test_a_notice_that_names_no_place_converts_flagged(reg):
+    n = parse_text(NOWHERE, reg)
+    assert n.jurisdiction["level"] == "undetermined" and n.jurisdiction["id"] == "undetermined"
+    assert n.undetermined[0] == "jurisdiction"
+    assert len(n.tasks) == 2 and [a.name for a in n.tasks[1].agencies] == ["公安局"]
+    line = undetermined_warning("sources/x.txt", "jurisdiction")
+    assert line.startswith("sources/x.txt: ") and "x.meta.yml" in line and "jurisdiction:" in line
+    assert "\n" not in line
+
+
+def test_the_sidecar_settles_the_place(reg):
+    n = parse_text(NOWHERE, reg, sidecar=Sidecar(corrections={"jurisdiction": "江苏省苏州市"}))
+    assert (n.jurisdiction["name"], n.jurisdiction["level"]) == ("苏州市", "prefecture")
+    assert "jurisdiction" not in n.undetermined
+
+
+def test_undetermined_notices_have_their_own_catalogue_page(reg):
+    n = parse_text(NOWHERE, reg, slug="nowhere").to_dict()
+    other = parse_text("大冶市打击侵权假冒工作领导小组办公室关于印发2022年工作要点的通知" + BODY.format(a="市"), reg,
+                       slug="daye").to_dict()
+    site = from_registry([n, other], reg, DATA_DIR)
+    pages = {path: notices for path, _, notices in indexes.listings(site)}
+    assert [x["slug"] for x in pages["catalogue/places/undetermined"]] == ["nowhere"]
+    zh, en = (indexes.listing_view(site, "place:undetermined", 1, lang) for lang in ("zh", "en"))
+    assert "地区未确定" in zh.title and "Place not determined" in en.title
+    assert zh.level == "地区未确定" and en.level == "Place not determined"
