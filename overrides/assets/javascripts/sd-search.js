@@ -99,7 +99,9 @@
     if (m.postings[key]) return Promise.resolve(m.postings[key])
     return get("s/" + shardOf(t.term, m) + ".json").then(function (shard) {
       var found = new Map()
-      Object.keys(shard.t).forEach(function (term) {
+      /* a prefix looks at every term of the shard; a pair, only at itself */
+      var candidates = t.prefix ? Object.keys(shard.t) : (shard.t[t.term] ? [t.term] : [])
+      candidates.forEach(function (term) {
         if (term !== t.term && !(t.prefix && term.lastIndexOf(t.term, 0) === 0)) return
         var flat = shard.t[term], doc = 0
         for (var i = 0; i < flat.length; i += 2) {
