@@ -37,7 +37,7 @@ CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
                "--disable-component-update", "--no-first-run", "--disable-sync"]
 NODE_BIN = REPO / "node_modules" / ".bin"
 # Pages the hooks generate into docs/ (gitignored): never copied from the working tree.
-GENERATED_DOCS = {"notices", "generated", "agencies", "campaigns", "catalogue", "glossary", "foreign"}
+GENERATED_DOCS = {"notices", "generated", "agencies", "campaigns", "catalogue", "glossary", "foreign", "topics"}
 KEYS = ["notices", "convert_per_s", "build_s", "peak_mb", "site_mb", "max_page_kb", "median_page_kb",
         "index_raw_mb", "index_gz_mb", "first_query_kb", "first_result_s", "later_query_ms", "plain_build_s",
         "lighthouse"]

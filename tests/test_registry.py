@@ -318,6 +318,23 @@ def test_yaml_syntax_error_names_line(data_copy):
     assert e.value.path.endswith("campaigns.yaml") and e.value.line is not None and abs(e.value.line - n) <= 1
 
 
+def test_value_cut_at_a_comma_names_file_and_line(data_copy):
+    # unquoted in a {…} entry, "Publicity (press, publication)" would read as en: "Publicity (press"
+    p = data_copy / "systems.yaml"
+    text = p.read_text(encoding="utf-8")
+    p.write_text(text.replace('en: "Publicity (press, publication, copyright, film)"',
+                              "en: Publicity (press, publication, copyright, film)"), encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        Registry.load(data_copy)
+    assert e.value.path.endswith("systems.yaml") and e.value.line == _line_of(p, "id: publicity,")
+    assert "quoted" in e.value.en and "引号" in e.value.zh
+
+
+def test_no_value_in_the_data_is_cut_at_a_comma(reg):
+    assert reg.systems["publicity"]["en"] == "Publicity (press, publication, copyright, film)"
+    assert reg.agencies["national.aqsiq"].name_en == "General Administration of Quality Supervision, Inspection and Quarantine"
+
+
 # ---- the official table of divisions (data/divisions.tsv) ----
 
 @pytest.mark.parametrize("text,name,level,parent", [
@@ -350,3 +367,51 @@ def test_an_ambiguous_division_name_alone_is_not_guessed():
     xinhua = reg.jurisdiction_in("新华区人民政府")
     assert (xinhua.name, xinhua.level, xinhua.parent) == ("新华区", "county", None)
     assert reg.jurisdiction_in("沧州市新华区人民政府").name == "沧州市新华区"
+
+
+# ---- agencies named after a unit: only the proper name romanised (naming.yaml agency_units) ----
+
+@pytest.mark.parametrize("name, en, system", [
+    ("钱江海关", "Qianjiang Customs", "customs"),
+    ("市邮政管理局西湖分局", "Xihu Branch of the Hangzhou Municipal Postal Administration", "post"),
+    ("市局知识产权保护处", "Intellectual Property Protection Division of the Hangzhou Municipal Bureau", "other"),
+    ("北山派出所", "Beishan Police Station, Xihu District, Hangzhou, Zhejiang", "public-security"),
+    ("区综合行政执法局", "Xihu District Comprehensive Administrative Enforcement Bureau", "other"),
+])
+def test_agencies_named_after_a_unit(reg, name, en, system):
+    home = reg.jurisdiction_in("杭州市西湖区")
+    agency = reg.resolve_agency(name, home)
+    assert (agency.name_en, agency.system, agency.name_en_official) == (en, system, False)
+
+
+def test_a_unit_under_a_known_agency_names_it_as_parent(reg):
+    home = reg.jurisdiction_in("杭州市西湖区")
+    branch = reg.resolve_agency("市邮政管理局西湖分局", home)
+    assert branch.parent == reg.resolve_agency("市邮政管理局", home).id
+
+
+def test_slogans_are_not_campaigns(reg):
+    from notices.parse import parse_text
+    text = "2022年上海市打击侵权假冒工作要点\n一、加强食品安全\n1.贯彻落实食品药品安全“四个最严”要求专项行动。(市公安局负责)\n"
+    notice = parse_text(text, reg)
+    assert "四个最严" in reg.slogans and notice.campaigns == [] and notice.tasks[0].campaigns == []
+
+
+def test_every_campaign_series_has_an_english_name(reg, data_copy):
+    assert all(s.name_en for s in reg.series.values())
+    p = data_copy / "campaigns.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("name_en: Kunlun\n", "name_en: null\n", 1), encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        Registry.load(data_copy)
+    assert "name_en" in e.value.en and e.value.path.endswith("campaigns.yaml")
+
+
+def test_an_emergency_number_is_no_hotline(reg, data_copy):
+    assert reg.contact(reg.resolve_agency("公安部", reg.jurisdiction("national"))) is None or \
+        reg.contact(reg.resolve_agency("公安部", reg.jurisdiction("national")))["hotline"] != "110"
+    p = data_copy / "systems.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace(
+        "en: Public security (police), hotline: null", 'en: Public security (police), hotline: "110"'), encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        Registry.load(data_copy)
+    assert e.value.line == _line_of(p, "id: public-security,") and "emergency" in e.value.en

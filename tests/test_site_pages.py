@@ -166,10 +166,20 @@ def test_foreign_page_gathers_keyword_tasks_with_contacts(site):
     ids = {(r.slug, r.id) for r, _ in rows}
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-2") in ids  # 外资企业、外商投资企业
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-3") not in ids
-    assert all(any(k in r.task["text"] for k in site.foreign_keywords) for r, _ in rows)
+    # a keyword in its words, or the topic from a heading (加强外资企业权益保护 over tasks that never say 外资)
+    assert all(any(k in r.task["text"] for k in site.foreign_keywords) or "foreign-enterprises" in r.task["topics"]
+               for r, _ in rows)
     en = foreign.foreign_view(site, "", 1, "en")
     assert en.title == "For foreign enterprises"
-    assert any(c.hotline == "12312" for row in en.tasks for c in row.contacts)  # Xuhui commerce commission: MOFCOM line
+    # each contact is the agency's own: the Xuhui commerce commission's line is MOFCOM's 12312
+    assert any(lead.contact and lead.contact.hotline == "12312" and "Commerce" in lead.link.text
+               for row in en.tasks for lead in row.leads)
+    assert not any(lead.contact and lead.contact.hotline == "110" for row in en.tasks for lead in row.leads)
+    # a way in by problem, each problem's tasks addressing it
+    by_id = {p.id: p for p in en.problems}
+    assert {"trademark-online", "patent-trade-fair", "customs", "pirated-software", "trade-secret"} <= set(by_id)
+    assert by_id["customs"].tasks and all("import, export and customs" in row.words for row in by_id["customs"].tasks)
+    assert foreign.foreign_view(site, "", 1, "zh").problems[0].title == "网上有人销售假冒我商标的商品"
 
 
 def test_generation_is_deterministic_and_idempotent(site, tmp_path):
@@ -312,3 +322,20 @@ def test_notice_description_says_who_published_what_and_is_safe_in_an_attribute(
                   "本页列出其 3 项任务和承担各项任务的机关。")
     en = common.notice_description({**notice, "title_en": "Key points", "doc_number": None, "tasks": []}, "en")
     assert en == "Key points: published by X District AMR on 2022-09-06."
+
+
+def test_topic_pages_list_every_task_of_their_topic_in_both_languages(site):
+    from notices.site import topicpages
+
+    index = topicpages.index_view(site, "", 1, "en")
+    counts = {e.link.text: e.tasks for g in index.groups for e in g.topics}
+    assert counts["Trademarks"] > 0 and counts["Online and e-commerce"] > 0
+    total = sum(len(t["topics"]) for n in site.notices for t in n["tasks"])
+    assert sum(counts.values()) == total  # every tagged task on the page of each of its topics
+    en = topicpages.topic_view(site, "customs", 1, "en")
+    assert en.heading == "Import, export and customs" and en.other_name == "进出口和海关"
+    assert en.tasks and all(not any("\u4e00" <= c <= "\u9fff" for c in row.where.text) for row in en.tasks)
+    zh = topicpages.topic_view(site, "customs", 1, "zh")
+    assert zh.heading == "进出口和海关" and zh.total == en.total
+    paths = {s.path for s in topicpages.stubs(site)}
+    assert {"topics/index", "topics/trademark", "topics/customs"} <= paths

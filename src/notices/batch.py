@@ -243,11 +243,12 @@ def run_many(job: Callable, paths: list[Path], registry: Registry) -> Iterator:
     gc.freeze()
     # small chunks, so that no worker is left alone with a long last one
     chunk = max(1, min(16, len(rest) // (workers * 8)))
+    others = set(multiprocessing.active_children())  # not this pool's: left alone
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_worker_signals)
     try:
         yield from pool.map(_job_in_worker, rest, chunksize=chunk)
     except BaseException:  # KeyboardInterrupt, or the consumer gave up (GeneratorExit)
-        stop_workers(pool)
+        stop_workers(pool, others)
         raise
     else:
         pool.shutdown()
@@ -263,11 +264,11 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def stop_workers(pool: ProcessPoolExecutor) -> None:
+def stop_workers(pool: ProcessPoolExecutor, others: set = frozenset()) -> None:
     """End a pool now: no queued task started, each worker terminated (killed if it does not
     end within a second). Waiting for the pool instead is what hung after Ctrl-C."""
     pool.shutdown(wait=False, cancel_futures=True)
-    children = multiprocessing.active_children()
+    children = [c for c in multiprocessing.active_children() if c not in others]
     for child in children:
         child.terminate()
     for child in children:

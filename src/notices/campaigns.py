@@ -17,7 +17,9 @@ QUOTE_ONE_RE = re.compile(QUOTE)
 ACTION_AFTER_RE = re.compile(r"^[^，,。；;：:“”\"（()]{0,16}?(专项行动|行动|专项整治|专项治理)")
 ACTION_END_RE = re.compile(r"(专项行动|行动|专项整治|专项治理)$")
 YEAR_END_RE = re.compile(r"^(?P<base>.+?)\s*(?P<year>(?:19|20)\d{2})年?$")
-YEAR_START_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})年?\s*(?P<base>.+)$")
+YEAR_START_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})年?[\s\-－—–]*(?P<base>.+)$")
+# Words a notice quotes that name no campaign: （以下简称“专项行动”）, “双打”
+GENERIC_RE = re.compile(r"^(专项|专项行动|行动|双打|打假|集中行动|本次行动|此次行动|专项整治|专项治理)$")
 
 
 def split_name(raw: str) -> tuple[str, int | None]:
@@ -61,6 +63,10 @@ def find_campaigns(text: str, known: tuple[str, ...]) -> list[tuple[str, int | N
         for quoted in QUOTE_ONE_RE.finditer(run.group(0)):
             raw = quoted.group(1)
             base, year = split_name(raw)
+            # a definition (以下简称“专项行动”) or a generic word is no campaign's name
+            defined = text[max(0, run.start() - 3):run.start()].endswith("简称")
+            if GENERIC_RE.match(base) or GENERIC_RE.match(raw.strip()) or defined:
+                continue
             if base in known_set or action_follows or ACTION_END_RE.search(raw.strip()):
                 found.append((run.start() + quoted.start(), (base, year)))
     pattern = unquoted_re(known)

@@ -36,6 +36,8 @@ PINYIN_RUBY_RE = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*([a-z{TONES}]*[{TONE
 SENTENCE_RE = re.compile(r"[，,。；;：:]")
 # how a centred line ends when it is whole: a 文号, a date, an organisation, a document title
 DATE_LINE_RE = re.compile(r"[〇零○一二三四五六七八九\d]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日")
+# a field of a page's byline or 信息公开 table: 作者:…, 发布日期:…, 索 引 号:…
+FIELD_LINE_RE = re.compile(r"^[•·]?\s*(?:[\u4e00-\u9fff]\s*){2,6}[:：]")
 TITLE_END_RE = re.compile(r"(要点|方案|通知|意见|办法|计划|规定|细则|决定|通报|安排)$")
 COMPLETE_LINE_RE = re.compile(r"(号|日|文件|局|委|办|室|组|院|部|厅|会|署|政府|要点|方案|通知|意见|办法|计划|规定|细则|决定|通报)$")
 
@@ -246,7 +248,7 @@ def continues_into(before: str, last: Piece, piece: Piece, layout: Layout) -> bo
         return False
     if AGENCY_PAREN_START_RE.match(after) or (layout.wrap and OPEN_PAREN_LINE_RE.match(after)):
         return True
-    if MARKER_RE.match(after):
+    if MARKER_RE.match(after) or FIELD_LINE_RE.match(after):
         return False
     if before[-1] in CONTINUES or unbalanced(before):
         return True

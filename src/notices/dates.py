@@ -6,10 +6,10 @@ import re
 from datetime import date
 
 # ○ (a circle) and Ｏ/O stand for 〇 in many typed dates: 二○一二年
-YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0, "０": 0}
+YEAR_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0, "０": 0, "0": 0}
 CN_NUM = r"[〇零○一二三四五六七八九十]"
 DATE_RE = re.compile(
-    r"(?P<y>\d{4}|[〇零○ＯO０一二三四五六七八九]{4})\s*(?:年\s*|[-./])\s*"
+    r"(?P<y>\d{4}|[〇零○ＯO０0一二三四五六七八九]{4})\s*(?:年\s*|[-./])\s*"
     r"(?P<m>\d{1,2}|" + CN_NUM + r"{1,3})\s*(?:月\s*|[-./])\s*"
     r"(?P<d>\d{1,2}|" + CN_NUM + r"{1,3})(?:\s*日)?")
 

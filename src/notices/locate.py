@@ -33,6 +33,7 @@ class Evidence:
     level_words: tuple[str, ...]
     salutations: tuple[tuple[re.Pattern, str], ...]
     national_starts: tuple[str, ...]
+    opening: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,7 @@ def evidence() -> Evidence:
     data = yaml.safe_load((DATA_DIR / "place_evidence.yaml").read_text(encoding="utf-8"))
     return Evidence(dict(data["doc_number_abbreviations"]), tuple(data["self_words"]), tuple(data["level_words"]),
                     tuple((re.compile(s["pattern"]), s["level"]) for s in data["salutations"]),
-                    tuple(data["national_starts"]))
+                    tuple(data["national_starts"]), re.compile(data["opening"]))
 
 
 def locate(header: Header, texts: list[str], registry: Registry, named: str | None = None) -> Jurisdiction | None:
@@ -49,7 +50,12 @@ def locate(header: Header, texts: list[str], registry: Registry, named: str | No
         return registry.jurisdiction_in(named)
     strong = named_places(header, registry)
     if strong:
-        return min(strong, key=lambda j: (not j.in_registry, j.parent is None))
+        best = min(strong, key=lambda j: (not j.in_registry, j.parent is None))
+        if best.parent is None and best.level in ("prefecture", "county"):
+            # a name several divisions share (西湖区, 新华区): the one whose province or city the
+            # text names too
+            return settled_by_mentions(best, texts, registry) or best
+        return best
     ev = evidence()
     national = registry.jurisdictions["national"]
     heads = [t for t in (header.issuer, header.issuer_table, header.notice_title, header.title) if t]
@@ -57,9 +63,29 @@ def locate(header: Header, texts: list[str], registry: Registry, named: str | No
         return national
     salutation = salutation_level(texts)
     head = doc_number_head(header.doc_number)
-    if salutation == "national" or (head and ev.abbreviations.get(head[0]) == "全国"):
+    if salutation == "national" or (head and ev.abbreviations.get(head[0]) == "全国") or opening_word(texts) == "国":
         return national
     return weighed(header, texts, registry, salutation, head)
+
+
+def settled_by_mentions(place: Jurisdiction, texts: list[str], registry: Registry) -> Jurisdiction | None:
+    candidates = registry.divisions_named(place.name)
+    if len(candidates) < 2:
+        return None
+    mentions: Counter[str] = Counter()
+    for text in texts:
+        for code, n in registry.mentions(text).items():
+            mentions[code] += n
+    whole = "\n".join(texts)
+    scored = []
+    for d in candidates:
+        above = registry.division_chain(d.code)[:-1]
+        score = sum(mentions.get(a.code, 0) + (whole.count(a.short) if len(a.short) >= 2 else 0) for a in above)
+        scored.append((score, d.code, d))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+        return registry.place_of(scored[0][2])
+    return None
 
 
 def named_places(header: Header, registry: Registry) -> list[Jurisdiction]:
@@ -94,6 +120,15 @@ def salutation_level(texts: list[str]) -> str | None:
     return None
 
 
+def opening_word(texts: list[str]) -> str | None:
+    """The level word of a plan's opening sentence: 2015年下半年，全国打击… → 国."""
+    for text in texts[:60]:
+        match = evidence().opening.match(text)
+        if match:
+            return match.group(2)
+    return None
+
+
 def own_level_word(header: Header, texts: list[str]) -> str | None:
     """The level word of the notice's own place: the relative prefix of its issuer (市打击侵权
     假冒工作领导小组办公室 → 市), else the commonest of 全省 / 我市 / 本县 … in the text."""
@@ -101,6 +136,9 @@ def own_level_word(header: Header, texts: list[str]) -> str | None:
     issuer = re.sub(r"\s+", "", header.issuer or "")
     if len(issuer) > 2 and issuer[0] in ev.level_words and issuer[1] not in ev.level_words:
         return issuer[0]
+    opening = opening_word(texts)
+    if opening and opening != "国":
+        return opening
     counts: Counter[str] = Counter()
     for text in texts:
         for match in re.finditer(f"[{''.join(ev.self_words)}]([{''.join(ev.level_words)}])", text):
@@ -143,9 +181,14 @@ def weighed(header: Header, texts: list[str], registry: Registry, salutation: st
         provinces: Counter[str] = Counter()
         for code, n in mentions.items():
             provinces[registry.division_chain(code)[0].code] += n
+        # a province is also named by its short name alone (湖南检验检疫局, 安徽)
+        whole = "\n".join(texts)
+        for d in registry.provinces():
+            if len(d.short) >= 2 and d.short != d.name:
+                provinces[d.code] += whole.count(d.short) - whole.count(d.name)
         if provinces:
             top = provinces.most_common(2)
-            if len(top) == 1 or top[0][1] > top[1][1]:
+            if top[0][1] > 0 and (len(top) == 1 or top[0][1] > top[1][1]):
                 province = registry.place_of(registry.division(top[0][0]))
     pool = registry.divisions_within(province) if province is not None else []
     if province is not None:

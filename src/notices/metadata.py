@@ -18,7 +18,7 @@ from .registry import DATA_DIR
 DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]?\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*第?\s*(\d{1,4})\s*号")
 ORG_END_RE = re.compile(r"(局|委|办|办公室|小组|政府|部|院|厅|会|中心|署|分局|海关|所|队|处|科|党委)(（代）|\(代\))?$")
-NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}的(?:通知|通报|决定|意见|函|批复|公告)"
+NOTICE_TITLE_RE = re.compile(r"^(?P<prefix>.*?)(?P<title>关于.{2,120}(?:的|的实施|实施|指导)(?:通知|通报|决定|意见|函|批复|公告)"
                              r"|关于(?:印发|转发).{4,120}(?:要点|方案|安排|意见|办法|计划|规定|细则))$")
 # “…于2022年7月7日印发《…》”: the subject of an explicit 印发 sentence, and its date.
 ISSUED_SENTENCE_RE = re.compile(
@@ -27,7 +27,8 @@ QUOTED_TITLE_RE = re.compile(r"《([^《》]{2,120})》")
 SENTENCE_PUNCT = re.compile(r"[，,。；;！？]")
 # a title line that carries its own 文号 at its end: 关于…的通知(黔农办发〔2011〕140号)
 TRAILING_DOC_NUMBER_RE = re.compile(
-    r"^(?P<title>[^，,。；;！？]{4,150}?)\s*[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]$")
+    r"^(?P<title>[^，,。；;！？]{4,150})\s*(?:[(（](?P<number>" + DOC_NUMBER_RE.pattern + r")[)）]"
+    r"|(?<=要点|方案|意见|通知|安排|办法|决定)(?P<glued>" + DOC_NUMBER_RE.pattern.replace("(?P<", "(?P<g_").replace("((?:19", "((?:19") + r"))$")
 
 
 @dataclass
@@ -81,6 +82,8 @@ def doc_type_of(title: str) -> str:
 def normalise_doc_number(text: str) -> str:
     """文号 with no spaces and 〔〕 brackets: 沪长打假发 [2020] 1 号 → 沪长打假发〔2020〕1号."""
     text = re.sub(r"\s+", "", text)
+    # the words of a title it is glued to are no part of it: …的通知国办发〔2012〕30号
+    text = re.sub(r"^.*(?:通知|意见|方案|要点|的|》|\)|）)(?=[\u4e00-\u9fff]{1,12}[〔\[［【(（]?(?:19|20)\d\d)", "", text)
     return re.sub(r"[〔\[［【(（]?((?:19|20)\d{2})[\]］】)）〕]", r"〔\1〕", text, count=1)
 
 
@@ -88,6 +91,12 @@ def normalise_doc_number(text: str) -> str:
 PORTAL_LABEL_RE = re.compile(r"【\s*([\u4e00-\u9fff\s]{2,8}?)\s*】")
 # A bare date and time opening a page's byline: 2022-09-28 16:08 来源: …
 BYLINE_DATE_RE = re.compile(r"^((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?=.{0,40}(?:来源|作者|浏览|点击)[:：])")
+
+
+PAGE_STAMP_RE = re.compile(
+    r"^[•·\s]*(?:(?P<y>(?:19|20)\d\d)\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d))"
+    r"\s*T?\s*\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*(?:\d{2}\s*秒?)?)?$")
 
 
 def table_fields(text: str) -> list[tuple[str, str]] | None:
@@ -98,12 +107,21 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     text = re.sub(r"(?<=\d)\s+(?=\d)", "T", text)  # a date and its time stay apart
     if "【" in text:
         text = PORTAL_LABEL_RE.sub(lambda m: ("文号" if re.sub(r"\s", "", m.group(1)) == "字号" else m.group(1)) + ":", text)
+    spaced = spaced_fields(text)
+    if spaced:
+        return spaced
+    stamp = PAGE_STAMP_RE.match(text.strip())
+    if stamp:  # a date with its time of day is when the page went up, never a signature's date
+        y, m, d = (stamp["y"], stamp["m"], stamp["d"]) if stamp["y"] else (stamp["y2"], stamp["m2"], stamp["d2"])
+        return [("发布时间", f"{int(y):04d}-{int(m):02d}-{int(d):02d}")]
     compact = re.sub(r"\s+", "", text).lstrip("•·●◆■□▪-")
     byline = BYLINE_DATE_RE.match(compact)
     if byline:
         compact = "发布时间:" + compact
     if "|" in compact:
-        cells = [c for c in compact.split("|")]
+        # an HTML table's cells: <th>索引号</th><td>…</td>, two pairs a row, the label with or
+        # without its colon
+        cells = [c + ":" if c in label_map() else c for c in compact.split("|")]
         if not any(label_re().match(c) for c in cells):
             return None
         pairs: list[tuple[str, str]] = []
@@ -128,6 +146,26 @@ def table_fields(text: str) -> list[tuple[str, str]] | None:
     matches = list(label_re().finditer(compact))
     return [(m.group(1), compact[m.end(): matches[i + 1].start() if i + 1 < len(matches) else None])
             for i, m in enumerate(matches)]
+
+
+@lru_cache(maxsize=1)
+def bare_label_re() -> re.Pattern:
+    labels = sorted((label for label in label_map() if len(label) >= 3), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels)))
+
+
+def spaced_fields(text: str) -> list[tuple[str, str]] | None:
+    """A table row flattened without colons: 发文字号 豫政办〔2013〕68号 发布时间 2013年08月02日 (spaces
+    may be gone): a short line without sentence punctuation that opens with a label of three or
+    more characters and holds at least two."""
+    compact = re.sub(r"\s+", "", text)
+    if len(compact) > 80 or SENTENCE_PUNCT.search(compact) or re.search(r"[:：]", compact):
+        return None
+    found = list(bare_label_re().finditer(compact))
+    if len(found) < 2 or found[0].start() != 0:
+        return None
+    return [(m.group(0), compact[m.end(): found[k + 1].start() if k + 1 < len(found) else None])
+            for k, m in enumerate(found)]
 
 
 def is_org_name(text: str) -> bool:
@@ -157,7 +195,7 @@ def title_fragment(text: str) -> bool:
     punctuation, no date, 文号, signature or page furniture (【…】, •, (此件公开发布))."""
     return 3 <= len(text) <= 40 and not SENTENCE_PUNCT.search(text) and not DOC_NUMBER_RE.search(text) \
         and not re.search(r"[:：【】•|]|^[(（]|[.…]{2,}$", text) and not DATE_RE.search(text) \
-        and not MARKER_RE.match(text) and not ORG_END_RE.search(text)
+        and not MARKER_RE.match(text) and not ORG_END_RE.search(text) and not text.endswith("文件")
 
 
 def join_title_lines(texts: list[str], header: Header) -> None:
@@ -169,7 +207,9 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
             continue
         j = i + 1
-        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]):
+        # a line that is a whole title of its own (四川省人民政府关于…的通知) starts a new one
+        while j < min(len(texts), i + 3) and title_fragment(texts[j]) and not TITLE_LINE_END_RE.search(texts[j - 1]) \
+                and not NOTICE_TITLE_RE.match(texts[j]) and ("关于" not in texts[j] or "关于" in texts[i]):
             j += 1
         joined = "".join(texts[i:j])
         if j - i >= 2 and TITLE_LINE_END_RE.search(joined) and len(joined) <= 120:
@@ -182,24 +222,52 @@ def join_title_lines(texts: list[str], header: Header) -> None:
             i += 1
 
 
+PART_NUMBER_RE = re.compile(r"[(（]\d{1,2}[)）]$")
+
+
 def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
     """A title line ending in its own 文号 in brackets: the title without it, the 文号 kept
     (the first such line only; cited 文号 sit inside sentences)."""
     for index, text in enumerate(texts[:30]):
         if index in header.metadata_paras:
             continue
+        # a portal quoting the title: 《黑龙江省人民政府办公厅关于印发…的通知》
+        if text.startswith("《") and text.endswith("》") and text.count("《") == 1 and NOTICE_TITLE_RE.match(text[1:-1]):
+            texts[index] = text = text[1:-1]
+        # a portal's part number after a title: …工作要点的通知(4)
+        part = PART_NUMBER_RE.search(text)
+        if part and NOTICE_TITLE_RE.match(text[:part.start()]):
+            texts[index] = text = text[:part.start()]
         match = TRAILING_DOC_NUMBER_RE.match(text)
         if match and "《" not in text[:2]:
             texts[index] = match["title"]
             if header.doc_number is None:
-                header.doc_number = normalise_doc_number(match["number"])
+                header.doc_number = normalise_doc_number(match["number"] or match["glued"])
                 header.stated.append("doc_number")
             return
 
 
+def label_alone(text: str) -> str | None:
+    """A label on a line of its own (one field a line, a definition list's term): 成文日期, 索 引 号："""
+    compact = re.sub(r"\s+", "", text).rstrip(":：")
+    return compact if compact in label_map() and label_map()[compact] != "title" else None
+
+
 def read_tables(paras: list[Para], header: Header) -> None:
+    skip = -1
     for index, para in enumerate(paras):
-        pairs = table_fields(para.text)
+        if index == skip:
+            continue
+        label = label_alone(para.text)
+        following = paras[index + 1].text if index + 1 < len(paras) else ""
+        if label and following and len(following) <= 80 and not label_alone(following) \
+                and table_fields(following) is None:
+            # its value on the next line (a definition list's ":   value" too)
+            pairs = [(label, following.lstrip(":： "))]
+            header.metadata_paras.add(index + 1)
+            skip = index + 1
+        else:
+            pairs = table_fields(para.text)
         if pairs is None:
             continue
         header.metadata_paras.add(index)
@@ -221,12 +289,23 @@ def set_table_field(header: Header, key: str, value: str) -> None:
         header.keywords = [k for k in re.split(r"[,，、;；\s]+", value) if k]
         header.stated.append("keywords")
         return
+    # a portal's placeholder (信息补充中, 暂无) states nothing
+    if value and re.fullmatch(r"(信息补充中|暂无|无|不详|未知|空|-+|—+)", value):
+        return
     if value and getattr(header, key, None) is None:
         setattr(header, key, value)
         header.stated.append(key)
 
 
 TRANSMITS_RE = re.compile(r"^关于(?:印发|转发|下发|颁发|发布)")
+
+
+def issued_sentence(text: str):
+    """“…于2022年7月7日印发《…》”, where its subject is a body (not an item: 2.印发《…》)."""
+    match = ISSUED_SENTENCE_RE.match(text)
+    if match and not MARKER_RE.match(text) and ORG_END_RE.search(re.sub(r"(联合|已经|已)$", "", match["who"])):
+        return match
+    return None
 
 
 def find_titles(texts: list[str], header: Header) -> None:
@@ -237,13 +316,22 @@ def find_titles(texts: list[str], header: Header) -> None:
     issuer included (四川省人民政府办公厅关于…的通知), whether on the same line or the line above."""
     quoted = None
     own = None  # (index, full title) of a 关于… document that transmits nothing
+    # a portal prints the title several times (breadcrumb, heading, the document's own line):
+    # the line that carries its issuer is the document's own
+    lines = [i for i, t in enumerate(texts[:HEAD_LIMIT]) if i not in header.metadata_paras and t
+             and not SENTENCE_PUNCT.search(t) and NOTICE_TITLE_RE.match(t)]
+    best = next((i for i in lines if is_org_name(OWN_DOC_NUMBER_RE.sub("", NOTICE_TITLE_RE.match(texts[i])["prefix"] or "", count=1))),
+                lines[0] if lines else None)
     for index, text in enumerate(texts):
         if index in header.metadata_paras or not text:
             continue
         match = NOTICE_TITLE_RE.match(text)
+        if match and best is not None and index in lines and index != best:
+            continue
         if match and not SENTENCE_PUNCT.search(text) and header.notice_title is None:
             header.notice_title = match["title"]
-            prefix = match["prefix"] if match["prefix"] and is_org_name(match["prefix"]) else None
+            prefix = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)
+            prefix = prefix if prefix and is_org_name(prefix) else None
             above = previous_text(texts, index, header)
             if prefix is None and above and is_org_name(above) and not DOC_NUMBER_RE.search(above):
                 prefix = above
@@ -254,9 +342,13 @@ def find_titles(texts: list[str], header: Header) -> None:
                 quoted = inner.group(1) if inner else re.sub(
                     r"^关于(?:印发|转发|下发|颁发|发布)(.+?)(?:的通知)?$", r"\1", match["title"])
             else:
-                own = (index, (prefix or "") + match["title"])
+                # titled as printed: its issuer or place before 关于 (天津市关于…的实施意见)
+                printed = OWN_DOC_NUMBER_RE.sub("", match["prefix"] or "", count=1)
+                printed = printed if re.fullmatch(r"[\u4e00-\u9fff（）()]{2,40}", printed) else ""
+                own = (index, (prefix if prefix and not printed.endswith(prefix) else printed or prefix or "")
+                       + match["title"])
             continue
-        sentence = ISSUED_SENTENCE_RE.match(text)
+        sentence = issued_sentence(text)
         if sentence and quoted is None and own is None:
             quoted = sentence["title"]
     candidates = [i for i, t in enumerate(texts)
@@ -302,8 +394,10 @@ def find_issuer(texts: list[str], header: Header) -> None:
     front = [i for i in range(top) if i not in header.metadata_paras]
     if header.issuer is None:
         for i in front:
-            if is_org_name(texts[i]) and not is_date_line(texts[i]):
-                header.issuer = strip_deputy(texts[i])
+            # the 发文机关标志 of a 版头 ends in 文件: 全国打击…工作领导小组文件
+            name = texts[i][:-2] if texts[i].endswith("文件") else texts[i]
+            if is_org_name(name) and not is_date_line(name):
+                header.issuer = strip_deputy(name)
                 break
             if NOTICE_TITLE_RE.match(texts[i]) or header.notice_title is None:
                 break
@@ -312,13 +406,14 @@ def find_issuer(texts: list[str], header: Header) -> None:
         # a notice that is itself the document is signed at its end
         rest = [i for i in range(len(texts) - 1, header.title_para, -1) if i not in header.metadata_paras]
         signature, signed = signature_before_date(texts, rest)
-    if header.issuer is None and signature:
+    if signature and (header.issuer is None or not signature.startswith(("附件", "抄送"))):
+        # the 发文机关署名 names the issuer as the document signs itself
         header.issuer = signature
     if signed and header.issued_date is None:
         header.issued_date = signed
         header.stated.append("issued_date")
     for text in texts:
-        match = ISSUED_SENTENCE_RE.match(text)
+        match = issued_sentence(text)
         if match and (header.title is None or match["title"] == header.title):
             if header.issuer is None:
                 header.issuer = match["who"]
@@ -327,6 +422,13 @@ def find_issuer(texts: list[str], header: Header) -> None:
                 header.issued_date = when
                 header.stated.append("issued_date")
             break
+    if header.issued_date is None:
+        # a date alone on its line, its signature left out by the page it came from
+        for i, text in enumerate(texts):
+            if i not in header.metadata_paras and is_date_line(text.strip("（）() ")):
+                header.issued_date = parse_date(text.strip("（）() "))
+                header.stated.append("issued_date")
+                break
     if header.issuer is None and header.issuer_table:
         header.issuer = header.issuer_table
     if header.issuer:
@@ -371,14 +473,22 @@ def find_own_doc_number(texts: list[str], header: Header) -> None:
     if header.doc_number:
         return
     top = header.title_para if header.title_para is not None else len(texts)
-    for i in range(min(len(texts), max(top + 4, 0), HEAD_LIMIT)):
+    for i in range(min(len(texts), HEAD_LIMIT)):
         text = texts[i].strip()
-        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 60):
+        if i > top and (text.startswith("各") or MARKER_RE.match(text) or len(text) > 80):
             break  # the salutation or the body: what follows is cited
         match = OWN_DOC_NUMBER_RE.match(text)
-        if match and (len(text) <= 40 or i < top):
+        if match is None:
+            continue
+        after = text[match.end():]
+        # 川办发〔2012〕46号二○一二年七月二十五日: the date of writing may follow on the line
+        dated = DATE_RE.match(after)
+        if len(text) <= 40 or i < top or dated or after[:1] in "(（":
             header.doc_number = normalise_doc_number(match.group("number"))
             header.stated.append("doc_number")
+            if dated and header.issued_date is None and parse_date(dated.group(0)):
+                header.issued_date = parse_date(dated.group(0))
+                header.stated.append("issued_date")
             return
 
 

@@ -25,6 +25,16 @@ class Suffix:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A unit an agency is named after: 海关 → "{name} Customs", 分局 → "{name} Branch"."""
+
+    zh: str
+    en: str
+    system: str | None = None
+    place: str = "after"  # where the place's name goes: after, before or none
+
+
+@dataclass(frozen=True)
 class PlaceName:
     """What a place's own name says about it."""
 
@@ -46,6 +56,9 @@ class Naming:
         self.continuations: tuple[str, ...] = tuple(data.get("continuations", []))
         self.title_noise = [re.compile(p) for p in data.get("title_noise", [])]
         self.national_words: list[str] = list(data.get("national_words", []))
+        self.units = sorted((Unit(**u) for u in data.get("agency_units", [])), key=lambda u: -len(u.zh))
+        self.parent_words: dict[str, str] = dict(data.get("agency_parent_words") or {})
+        self.unit_names: dict[str, str] = {}  # unit_name_en's answers
         self._romanised: dict[str, str] = {}
 
     # ---- romanisation ----
@@ -143,6 +156,36 @@ class Naming:
                 if new != text:
                     text, changed = new.strip(), True
         return text
+
+
+def unit_of(naming: Naming, rest: str) -> tuple[str, Unit] | None:
+    """(what comes before the unit, the unit) of a name ending in a unit of `agency_units`."""
+    for unit in naming.units:
+        if rest.endswith(unit.zh) and len(rest) > len(unit.zh):
+            return rest[: -len(unit.zh)], unit
+    return None
+
+
+_SMALL_WORDS = {"of", "and", "in", "on", "for", "the", "at", "against", "to"}
+
+
+def title_case(text: str) -> str:
+    """Intellectual property protection → Intellectual Property Protection (for unit names)."""
+    words = text.split(" ")
+    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def unit_name_en(naming: Naming, name: str) -> str:
+    """The English of a unit's own name: read with the phrase table where it is ordinary words
+    (知识产权保护 → Intellectual Property Protection), else romanised as a proper name (钱江 → Qianjiang)."""
+    hit = naming.unit_names.get(name)
+    if hit is None:
+        from .english import object_en  # the phrase table, loaded when first needed
+
+        words = object_en(name)
+        hit = title_case(words) if words and " of " not in words else naming.romanise(name)
+        naming.unit_names[name] = hit
+    return hit
 
 
 def _per_char(zh: str):

@@ -15,7 +15,8 @@ from .model import Block, Phase, Section
 from .registry import DATA_DIR
 
 SENTENCE_END = "。！？!?"
-PAREN_RE = re.compile(r"[（(]([^（）()]{1,400})[）)]")
+# A parenthesis, with at most short ones inside it: （责任单位：市市场监管局（牵头）、市公安局）
+PAREN_RE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{1,20}[）)]){1,400})[）)]")
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,11 @@ def label_patterns() -> list[tuple[re.Pattern, str]]:
             for p in patterns]
 
 
+def agency_line(text: str) -> bool:
+    """A line of labelled agencies under an item (牵头单位：市市场监管局；配合单位：市公安局)."""
+    return labelled(text) and len(text) <= 300 and not re.search("[。！？]", text.rstrip("。"))
+
+
 def labelled(content: str) -> bool:
     """（责任单位：省质监局）, （牵头单位：市市场监管局；配合单位：市公安局）"""
     return any(rx.match(content) for rx, _ in label_patterns())
@@ -78,7 +84,9 @@ def bare_names(content: str) -> bool:
     """A parenthesis of agency names alone: （市商务粮食局）, （市商务粮食局、各县市区商务粮食主管部门）."""
     if re.match(vocabulary()["not_agency_lists"], content):
         return False
-    names = [n for n in NAME_SPLIT_RE.split(re.sub(r"\s+", "", content)) if n]
+    names = [n.removesuffix("等") for n in NAME_SPLIT_RE.split(re.sub(r"\u3000+|\s{2,}", "、", content.strip()))
+             if n.strip()]
+    names = [re.sub(r"\s+", "", n) for n in names]
     agencies = [n for n in names if looks_like_agency(n)]
     return bool(agencies) and all(n in agencies or GROUP_RE.search(n) for n in names)
 
@@ -90,7 +98,17 @@ GROUP_RE = re.compile(r"^(各|有关|相关|其他|其它)|(部门|单位|机构
 def is_agency_parenthesis(content: str) -> bool:
     if re.search(r"[《》“”]", content):
         return False
-    return labelled(content) or ("。" not in content and closing_role(content) is not None)
+    if labelled(content):
+        return True
+    closing = closing_role(content) if "。" not in content else None
+    # （确保政策落实）closes as （市公安局落实） does: someone must be named
+    return closing is not None and names_someone(content.rstrip("。.；; ")[: -len(closing[0])])
+
+
+def names_someone(names: str) -> bool:
+    """Whether a list of names before a role holds an agency or a group of them."""
+    parts = [n for n in NAME_SPLIT_RE.split(re.sub(r"[\s（）()]+", "", names)) if n]
+    return any(looks_like_agency(n) or GROUP_RE.search(n) or closing_role(n) for n in parts)
 
 
 @dataclass(frozen=True)
@@ -173,6 +191,7 @@ class Item:
     heading_block: int | None = None
     body: list[int] = field(default_factory=list)  # paragraph blocks, in order
     has_task: bool = False  # a parenthesis of agencies closes work within it
+    agencies: list[str] = field(default_factory=list)  # lines of labelled agencies under it
     leaf: bool = True  # no numbered item below it
 
     @property
@@ -199,8 +218,14 @@ def build_outline(paras: list[str]) -> Outline:
     open_sections: list[Section] = []
     items: list[Item] = []
     task_ids: dict[str, int] = {}
-    for text in paras:
+    item: Item | None = None  # the numbered item being read: unnumbered paragraphs belong to it
+    listing = False  # reading the list of a 附件 line: 附件：1.…方案 / 2.…名单
+    for index, text in enumerate(paras):
         marker, rest = parse_marker(text)
+        if listing and marker and marker.level == 3 and len(rest) <= 60 and not re.search("[。；;]", rest):
+            marker, rest = None, text  # the next attachment's title, not an item
+        else:
+            listing = bool(ATTACHMENT_RE.match(text))
         heading = None
         heading_block = None
         if marker:
@@ -219,10 +244,16 @@ def build_outline(paras: list[str]) -> Outline:
         section_id = open_sections[-1].id if open_sections else None
         if marker:
             whole = (f"{marker.text}{heading}。{rest}" if rest else heading) if heading else rest
-            items.append(Item(list(path), whole, heading, section_id, len(out.blocks), bool(rest), heading_block))
+            item = Item(list(path), whole, heading, section_id, len(out.blocks), bool(rest), heading_block)
+            items.append(item)
+        elif item is not None and closes_items(rest, paras[index + 1] if index + 1 < len(paras) else ""):
+            item = None
         if not rest:
             continue
-        item = items[-1] if items else None
+        if item is not None and not marker and agency_line(rest):
+            item.agencies.append(rest.rstrip("。.；; "))  # 牵头单位：市市场监管局 under the item's text
+            out.blocks.append(Block("paragraph", rest))
+            continue
         spans = split_tasks(rest)
         if not any(paren for _, paren in spans):
             if item is not None:
@@ -240,7 +271,7 @@ def build_outline(paras: list[str]) -> Outline:
             out.blocks.append(Block("task", piece, task_id))
     for item, following in zip(items, items[1:]):
         item.leaf = following.level <= item.level
-    items_as_tasks(items, out, task_ids, truncated=not ends_a_sentence(paras))
+    items_as_tasks(items, out, task_ids)
     out.phases = find_phases([i for i in items if i.has_rest], out.sections)
     return out
 
@@ -252,12 +283,16 @@ def unique_id(base: str, task_ids: dict[str, int]) -> str:
     return base if count == 0 else f"{base}-{suffix(count)}"
 
 
-def ends_a_sentence(paras: list[str]) -> bool:
-    """Whether the body ends as a text does, not cut short mid-sentence by an excerpt: with a full
-    stop, or with a signature (深圳市市场监督管理局) or a date."""
-    last = re.sub(r"\s+", "", paras[-1]) if paras else ""
-    return (not last or last[-1] in SENTENCE_END + "；;…）)”」》" or looks_like_agency(last)
-            or bool(DATE_RE.fullmatch(last)))
+SIGNED_RE = re.compile(r"^[^，,。；;：:]{0,40}?" + DATE_RE.pattern + r"$")
+ATTACHMENT_RE = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
+
+
+def closes_items(text: str, following: str) -> bool:
+    """A signature and date (深圳市市场监督管理局 / 2024年4月12日), or an attachment line: the end
+    of the last item, which they are no part of."""
+    if SIGNED_RE.match(text.strip()) or ATTACHMENT_RE.match(text):
+        return True
+    return len(text) <= 40 and not re.search(r"[，,。；;：:]", text) and bool(SIGNED_RE.match(following.strip()))
 
 
 def suffix(count: int) -> str:
@@ -269,14 +304,7 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
     """Pieces of a paragraph, each closed by its parenthesis of agencies (or trailing text)."""
     pieces: list[tuple[str, str | None]] = []
     start = 0
-    for match in PAREN_RE.finditer(text):
-        content = match.group(1)
-        end = match.end()
-        closes = end == len(text) or text[end] in "。；;"
-        # 报送省农委(科教处): a parenthesis right after a name says which part of it, not who works
-        after_name = ends_in_agency_name(text[:match.start()])
-        if not (is_agency_parenthesis(content) or (closes and not after_name and bare_names(content))):
-            continue
+    for end, content in closings(text):
         # keep the full stop after a parenthesis with its task
         while end < len(text) and text[end] in "。；;.，,":
             end += 1
@@ -289,6 +317,53 @@ def split_tasks(text: str) -> list[tuple[str, str | None]]:
         else:
             pieces.append((tail, None))
     return pieces
+
+
+def closings(text: str) -> list[tuple[int, str]]:
+    """(end, content) of each parenthesis of agencies in a paragraph, in order; with the lists
+    whose opening bracket the page lost (…违法行为市场监管局、武汉海关按职责分工分别负责）)."""
+    found: list[tuple[int, str]] = []
+    inside: list[tuple[int, int]] = []
+    for match in PAREN_RE.finditer(text):
+        inside.append(match.span())
+        content = match.group(1)
+        end = match.end()
+        closes = end == len(text) or text[end] in "。；;"
+        # 报送省农委(科教处): a parenthesis right after a name says which part of it, not who works
+        after_name = ends_in_agency_name(text[:match.start()])
+        if is_agency_parenthesis(content) or (closes and not after_name and bare_names(content)):
+            found.append((end, content))
+    for close in re.finditer(r"[）)]", text):
+        if any(a <= close.start() < b for a, b in inside):
+            continue
+        content = unopened_list(text[:close.start()])
+        if content:
+            found.append((close.end(), content))
+    return sorted(found)
+
+
+# Marks the first name of a list whose opening bracket was lost: it runs on from the sentence.
+RUN_ON = "…"
+
+
+def unopened_list(before: str) -> str | None:
+    """The agency list a stray closing bracket ends, from the clause before it: the names back
+    from the closing words, each ending as an agency's does (short runs that do not, such as
+    经济和信息化公安商务, are dropped), to the first long one, which runs on from the sentence
+    (…违法行为市场监管局): marked with RUN_ON for the registry to cut (assign.known_tail)."""
+    clause = re.split(r"[。；;！？!?（(，,]", before)[-1]
+    closing = closing_role(clause)
+    if not closing or "、" not in clause:
+        return None
+    names: list[str] = []
+    for name in reversed(clause[: -len(closing[0])].split("、")):
+        if len(name) > 12:
+            if agency_name_re().search(name) and looks_like_agency(name):
+                names.insert(0, RUN_ON + name)
+            break
+        if looks_like_agency(name):
+            names.insert(0, name)
+    return "、".join(names) + closing[0] if names else None
 
 
 def sections_headed(sections: list[Section], words: list[str]) -> set[str]:
@@ -314,31 +389,17 @@ def all_sections(sections: list[Section]) -> dict[str, Section]:
     return found
 
 
-def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int], truncated: bool) -> None:
-    """Numbered items that carry work but no parenthesis of agencies are tasks too.
-
-    Where parentheses assign the work, an item at a level that carries parentheses but has none
-    of its own (a numbered task whose parenthesis is left out, or cut off by an excerpt) is one,
-    when it lies in a part of the notice that holds such tasks, or is the item the text ends in.
-    Where no parenthesis assigns work, the tasks are the lowest numbered items: under a
-    measures heading (工作举措) where there is one, else every one that is not aims,
-    principles or stages (指导思想, 工作目标, 基本原则, 实施步骤)."""
+def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int]) -> None:
+    """Numbered items that carry work but no parenthesis of agencies are tasks too, as a reader
+    counts them: each item at the lowest level (no numbered item below it) that no parenthesis
+    divides into tasks, whether the notice assigns agencies or not, and whether an excerpt cut it
+    short before its parenthesis. Never aims, principles or stages (指导思想, 工作目标, 基本原则,
+    实施步骤): items under such a heading, or headed by one, are none."""
     vocab = vocabulary()
     skipped = sections_headed(out.sections, vocab["not_task_headings"] + vocab["phase_headings"])
-    if out.tasks:
-        levels = {i.level for i in items if i.has_task}
-        parts = {i.path[0] for i in items if i.has_task}
-        first = next((n for n, i in enumerate(items) if i.has_task), len(items))
-        # the text ends inside its last item, after the first task: an excerpt cut it short
-        last = items[-1] if truncated and len(items) - 1 > first else None
-        candidates = [i for i in items if i.leaf and not i.has_task and i.level in levels
-                      and (i.path[0] in parts or i is last)]
-    else:
-        headed = sections_headed(out.sections, vocab["task_headings"])
-        candidates = [i for i in items if i.leaf and (heading_matches(headed, i.path) if headed else True)]
-    chosen = [i for i in candidates if not under_or_at(skipped, i.path)]
-    for item in chosen:
-        task_id = unique_id(numbers_id("t-", item.path), task_ids)
+    for item in items:
+        if not item.leaf or item.has_task or under_or_at(skipped, item.path):
+            continue
         if item.has_rest:
             at, text = item.block, item.text
         elif item.body:
@@ -349,7 +410,13 @@ def items_as_tasks(items: list[Item], out: Outline, task_ids: dict[str, int], tr
             drop_section(out.sections, out.blocks[at].id)
         else:
             continue
-        out.tasks.append(TaskSpan(task_id, item.path, text, None, item.section, at))
+        section = item.section
+        if out.blocks[at].kind == "heading":  # its section is gone: it sits in the one above
+            known = all_sections(out.sections)
+            section = next((numbers_id("s-", item.path[:d]) for d in range(len(item.path) - 1, 0, -1)
+                            if numbers_id("s-", item.path[:d]) in known), None)
+        task_id = unique_id(numbers_id("t-", item.path), task_ids)
+        out.tasks.append(TaskSpan(task_id, item.path, text, "；".join(item.agencies) or None, section, at))
         out.blocks[at] = Block("task", out.blocks[at].text, task_id)
     out.tasks.sort(key=lambda t: t.block)
 

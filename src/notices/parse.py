@@ -7,9 +7,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .assign import assign, first_leads_onwards
+from .assign import assign, assign_in_text, first_leads_onwards
 from .campaigns import find_campaigns
-from .clean import Para, clean
+from .clean import Para, clean, to_simplified
+from .describe import describe
 from .corrections import correct_tasks
 from .elements import read_elements
 from .errors import NoticeError
@@ -20,7 +21,7 @@ from .model import Agency, Attachment, Block, Campaign, Elements, Notice, Task
 from .outline import build_outline
 from .references import find_references
 from .registry import Registry
-from .sidecar import Sidecar, read_sidecar
+from .sidecar import Sidecar, read_sidecar, sidecar_path
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -95,6 +96,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     outline = build_outline([paras[i].text for i in body_index])
     blocks = [Block("paragraph", paras[i].text) for i in front] + outline.blocks
     traditional = any(p.text != p.orig for p in paras)
+    simplified = blocks  # matched against (campaign names are simplified)
     if traditional:
         blocks = [replace(b, text=written(b.text, paras)) for b in blocks]
         # the facts as the notice writes them: 四川省人民政府辦公廳, 川辦發〔2015〕39號
@@ -108,7 +110,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     tasks: list[Task] = []
     first_leads = False  # a parenthesis said the first name of each list leads (列首为牵头单位，下同)
     for span in outline.tasks:
-        refs = assign(span.parenthesis, registry, home, first_leads) if span.parenthesis else []
+        refs = (assign(span.parenthesis, registry, home, first_leads) if span.parenthesis
+                else assign_in_text(span.text, registry, home))
         first_leads = first_leads or bool(span.parenthesis and first_leads_onwards(span.parenthesis))
         for ref in refs:
             if ref.id and ref.id not in agencies:
@@ -118,6 +121,8 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
             refs = [replace(ref, name=written(ref.name, paras)) for ref in refs]
         ids = []
         for name, year in find_campaigns(span.text, known):
+            if name in registry.slogans:
+                continue
             campaign = registry.resolve_campaign(name, year, span.text)
             campaigns.setdefault(campaign.id, campaign)
             ids.append(campaign.id)
@@ -125,8 +130,10 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         tasks.append(Task(span.id, [m.text for m in span.path], text, refs, ids, span.section))
     tasks = correct_tasks(tasks, sidecar, registry, home, agencies)
     # campaigns named outside any task (in the title too) still belong to the notice
-    for text in [header.title or ""] + [block.text for block in blocks]:
+    for text in [to_simplified(header.title or "")] + [block.text for block in simplified]:
         for name, year in find_campaigns(text, known):
+            if name in registry.slogans:
+                continue
             campaign = registry.resolve_campaign(name, year, text)
             campaigns.setdefault(campaign.id, campaign)
 
@@ -134,7 +141,7 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
     elements = read_elements(texts, header.title_para, header.metadata_paras, header.doc_number)
     if traditional:
         elements = written_elements(elements, paras)
-    return Notice(
+    notice = Notice(
         slug=slug, title=header.title or slug, notice_title=header.notice_title, doc_type=header.doc_type,
         doc_number=header.doc_number, index_number=header.index_number, issuer=header.issuer,
         issuer_agency=issuer_agency(header.issuer, registry, home),
@@ -151,6 +158,9 @@ def parse_text(text: str, registry: Registry, *, slug: str = "notice", source_fi
         summary_en=sidecar.summary_en, title_en=sidecar.title_en, obtained=sidecar.obtained,
         corrections=sorted(sidecar.corrections), correction_note=sidecar.correction_note,
         undetermined=undetermined, elements=elements)
+    # ids the sidecar's English names are checked against the notice: an error points at the sidecar
+    where = (sidecar.path or str(sidecar_path(Path(shown)))) if sidecar.headings_en or sidecar.tasks_en else shown
+    return describe(notice, sidecar.headings_en, sidecar.tasks_en, where)
 
 
 def written_elements(elements: Elements, paras: list[Para]) -> Elements:
@@ -212,18 +222,21 @@ def apply_corrections(header: Header, sidecar: Sidecar) -> None:
 
 
 def written_anywhere(text: str, paras: list[Para]) -> str:
-    """`text` in the characters it was written in, also where it spans paragraphs or was
-    normalised (a 文号's brackets): each character as the simplified text maps it, where the
-    notice holds it; otherwise as it is."""
+    """`text` in the characters it was written in, also where it spans paragraphs (a title on two
+    lines) or was normalised (a 文号's brackets, spaces): found in the simplified text with
+    brackets and spaces free, and taken from the text as written; else `text` as it is."""
     hit = written(text, paras)
     if hit != text:
         return hit
-    table: dict[str, str] = {}
-    for para in paras:
-        for a, b in zip(para.text, para.orig):
-            if a != b:
-                table.setdefault(a, b)
-    return "".join(table.get(c, c) for c in text)
+    pieces = []
+    for c in re.sub(r"\s+", "", text):
+        pieces.append("[〔\\[［【(（]" if c == "〔" else "[〕\\]］】)）]" if c == "〕" else re.escape(c))
+    simple = "".join(p.text for p in paras)
+    match = re.search(r"\s*".join(pieces), simple) if pieces else None
+    if match is None:
+        return text
+    found = re.sub(r"\s+", "", "".join(p.orig for p in paras)[match.start():match.end()])
+    return re.sub(r"[\[［【(（]((?:19|20)\d\d)[\]］】)）]", r"〔\1〕", found)
 
 
 def written(text: str, paras: list[Para]) -> str:

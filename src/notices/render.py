@@ -6,10 +6,12 @@ Text from a source is escaped so it can never become live HTML, script or Markdo
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 import yaml
 
+from .english import SOURCE_NOTE, group_en
 from .model import Block, Notice, Task, fields_of
 from .outline import run_in_lead
 from .registry import DATA_DIR
@@ -21,7 +23,18 @@ METADATA_FIELDS = ["index_number", "issuer", "issued_date", "published_date", "d
                    "keywords", "source", "validity", "jurisdiction", "doc_type"]
 
 
+HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 escape = md_text  # the name the site's modules import
+
+
+def zh(text: str) -> str:
+    """Chinese on an English page: escaped and marked, so screen readers read it as Chinese."""
+    return f'<span lang="zh-Hans">{escape(text)}</span>'
+
+
+def en_value(text: str) -> str:
+    """A value shown on an English page: marked as Chinese when it holds Chinese characters."""
+    return zh(text) if HAN_RE.search(text) else escape(text)
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +51,18 @@ def front_matter(data: dict) -> str:
     return "---\n" + yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
+def english_title(notice: Notice) -> str:
+    """The sidecar's English title, else one made by rule from the document type and place."""
+    if notice.title_en:
+        return notice.title_en
+    if notice.label_en:
+        return notice.label_en
+    kind = doc_type_names().get(notice.doc_type, {}).get("en") or "Document"
+    return f"{kind} issued in {notice.jurisdiction['name_en']}"
+
+
 def page_front_matter(notice: Notice, lang: str) -> dict:
-    title = notice.title if lang == "zh" else (notice.title_en or notice.title)
+    title = notice.title if lang == "zh" else english_title(notice)
     return {
         # the theme puts the title into <title> and the navigation: no markup from outside
         "title": title.replace("<", "＜").replace(">", "＞"),
@@ -58,7 +81,7 @@ def field_value(notice: Notice, key: str, lang: str) -> str | None:
         return kind.get(lang)
     if key == "issuer" and lang == "en" and notice.issuer_agency:
         agency = notice.issuer_agency
-        return f"{notice.issuer} ({agency.name_en}{'' if agency.name_en_official else ' †'})"
+        return f"{agency.name_en}{'' if agency.name_en_official else ' †'}"
     value = getattr(notice, key)
     if isinstance(value, list):
         return "、".join(value) if value else None
@@ -84,7 +107,10 @@ def metadata_table(notice: Notice, lang: str) -> list[str]:
             basis = "维护者更正" if lang == "zh" else "corrected by a maintainer"
         else:
             basis = words["stated" if key in notice.stated else "inferred"][lang]
-        rows.append(f"| {names[key][lang]} | {escape(value) if value else '—'} | {basis} |")
+        shown = (en_value(value) if lang == "en" else escape(value)) if value else "—"
+        if value and key == "issuer" and lang == "en" and notice.issuer_agency and notice.issuer:
+            shown = f"{escape(value)} ({zh(notice.issuer)})"
+        rows.append(f"| {names[key][lang]} | {shown} | {basis} |")
     return head + rows
 
 
@@ -124,7 +150,8 @@ def elements_section(notice: Notice, lang: str) -> list[str]:
         lines = ["## Elements of the official document { #elements }", "",
                  "As the Chinese original sets them out (GB/T 9704); the values are quoted in Chinese.", "",
                  "| Element | As written |", "| --- | --- |"]
-    lines += [f"| {names[key][lang]} | {escape(value)} |" for key, value in element_values(notice, lang).items()]
+    lines += [f"| {names[key][lang]} | {escape(value) if lang == 'zh' else en_value(value)} |"
+              for key, value in element_values(notice, lang).items()]
     return lines + [""]
 
 
@@ -175,6 +202,9 @@ def agency_link(task: Task, notice: Notice, lang: str) -> dict[str, list[str]]:
             agency = by_id[ref.id]
             name = escape(ref.name) if lang == "zh" else escape(agency.name_en) + ("" if agency.name_en_official else " †")
             shown = f'<a href="../../agencies/{ref.id}/">{name}</a>'
+        elif lang == "en":
+            what = group_en(ref.name) if ref.generic else "a body named in the Chinese text"
+            shown = f"{what} ({zh(ref.name)})"
         else:
             shown = escape(ref.name)
         roles.setdefault(ref.role, []).append(shown)
@@ -241,26 +271,62 @@ def render_zh(notice: Notice) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def outline_en(notice: Notice) -> list[str]:
+    """The notice's outline in English, each heading with its Chinese and where its English comes from."""
+    lines = []
+    for section in notice.sections:
+        for s in [section] + section.children:
+            indent = "    " if s.level > 1 else ""
+            source = SOURCE_NOTE.get(s.heading_en_source or "", "")
+            lines.append(f"{indent}- {escape(s.heading_en or '')} ({zh(s.heading)}; {source})")
+    return lines
+
+
+def task_row(task: Task, notice: Notice, zh_url: str, campaigns: dict) -> str:
+    roles = agency_link(task, notice, "en")
+    named = ", ".join(escape(campaigns[c].name_en) if campaigns[c].name_en else zh(campaigns[c].name)
+                      for c in task.campaigns)
+    source = SOURCE_NOTE.get(task.summary_en_source or "", "")
+    # the row carries the task's id, so links to a task land here on the English page
+    where = f'<a id="{task.id}" href="{zh_url}#{task.id}">Task {task_number(task)}</a>'
+    if task.corrected:
+        where += " (agencies corrected by a maintainer)"
+    what = (f"{where}: {escape(task.summary_en or '')} <small>({source})</small>"
+            f'<details><summary>Chinese original</summary><p lang="zh-Hans">{escape(task.text)}</p></details>')
+    cells = [what] + ["; ".join(roles.get(role, [])) or "—" for role in ("lead", "responsible", "support")]
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells + [named or "—"]) + "</tr>"
+
+
+def task_number(task: Task) -> str:
+    """t-3-2-1-b → 3.2.1 (b): the task's place in the outline, in digits."""
+    parts = task.id.removeprefix("t-").split("-")
+    letter = f" ({parts.pop()})" if parts and parts[-1].isalpha() else ""
+    return ".".join(parts) + letter
+
+
 def render_en(notice: Notice) -> str:
-    title = notice.title_en or notice.title
     zh_url = f"../../../notices/{notice.slug}/"
-    lines = [front_matter(page_front_matter(notice, "en")).rstrip("\n"), "", f"# {escape(title)}", "",
+    heading = escape(english_title(notice)) + ("" if notice.title_en else " <small>(title generated by rule)</small>")
+    lines = [front_matter(page_front_matter(notice, "en")).rstrip("\n"), "", f"# {heading}", "",
              # raw links: MkDocs validates Markdown links to pages, and this one crosses languages
-             f'Chinese title: **{escape(notice.title)}** — <a href="{zh_url}">read the authoritative Chinese text</a>', ""]
+             f'Chinese title: **{zh(notice.title)}** — <a href="{zh_url}">read the authoritative Chinese text</a>', ""]
     lines += metadata_table(notice, "en") + [""] + provenance(notice, "en") + [""]
     lines += ["## Summary { #summary }", ""]
     if notice.summary_en:
         # Markdown without raw HTML, sanitised: one raw block the page's Markdown passes through
-        lines += [f'<div class="sd-summary">{summary_html(notice.summary_en)}</div>', ""]
+        lines += [f'<div class="sd-summary">{summary_html(notice.summary_en)}</div>', "",
+                  "*Summary written by a person and checked against the Chinese text.*", ""]
     else:
-        lines += ["No English summary has been written for this notice yet. The data below is taken "
-                  "from the Chinese text; the Chinese original is authoritative.", ""]
+        lines += ["No English summary has been written for this notice yet. The outline and the task "
+                  "descriptions below are generated by rule from the Chinese text, which is authoritative.", ""]
+    if notice.sections:
+        lines += ["## Outline { #outline }", ""] + outline_en(notice) + [""]
     campaigns = notice.campaigns
     if campaigns:
         lines += ["## Campaigns named { #campaigns }", ""]
         for c in campaigns:
-            english = escape(c.name_en) if c.name_en else "no English name yet"
-            lines.append(f"- [{escape(c.name)}](../campaigns/{c.series}.md) — {english}")
+            english = escape(c.name_en) if c.name_en else "a campaign not yet in the registry"
+            lines.append(f"- [{english}](../campaigns/{c.series}.md) ({zh(c.name)})")
         lines.append("")
     if notice.tasks:
         # An HTML table, one raw block that Markdown passes through: as a Markdown table, its
@@ -269,21 +335,15 @@ def render_en(notice: Notice) -> str:
                   "<thead><tr><th>Task</th><th>Lead</th><th>Responsible</th><th>Support</th><th>Campaigns</th></tr></thead>",
                   "<tbody>"]
         by_id = {c.id: c for c in campaigns}
-        for task in notice.tasks:
-            roles = agency_link(task, notice, "en")
-            named = ", ".join(escape(by_id[c].name_en or by_id[c].name) for c in task.campaigns)
-            # the row carries the task's id, so links to a task land here on the English page
-            where = f'<a id="{task.id}" href="{zh_url}#{task.id}">{escape("".join(task.path)) or task.id}</a>'
-            if task.corrected:
-                where += " (corrected by a maintainer)"
-            cells = [where] + ["; ".join(roles.get(role, [])) or "—" for role in ("lead", "responsible", "support")]
-            lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells + [named or "—"]) + "</tr>")
+        lines += [task_row(task, notice, zh_url, by_id) for task in notice.tasks]
         lines += ["</tbody>", "</table>", "", "Task links lead to the task in the Chinese text. "
-                  "† Unofficial translation made by this site.", ""]
+                  "† Unofficial translation made by this site. Descriptions marked “generated by rule” are made "
+                  "from the parsed Chinese text and its phrase table, not translated by a person.", ""]
     lines += elements_section(notice, "en")
     if notice.phases:
-        lines += ["## Phases { #phases }", "", "| Phase (Chinese) | Period as written | Deadline |", "| --- | --- | --- |"]
-        lines += [f"| {escape(p.name)} | {escape(p.period or '—')} | {p.deadline or '—'} |" for p in notice.phases]
+        lines += ["## Phases { #phases }", "", "| Phase | Period as written | Deadline |", "| --- | --- | --- |"]
+        lines += [f"| {escape(p.name_en or '')} ({zh(p.name)}) | {zh(p.period) if p.period else '—'} | {p.deadline or '—'} |"
+                  for p in notice.phases]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

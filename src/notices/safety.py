@@ -136,6 +136,8 @@ def _entities(match: re.Match) -> str:
 def md_text(text: str) -> str:
     """Text from a source written into a Markdown page: it renders as exactly this text, and
     never as Markdown syntax (headings, lists, admonitions, attribute lists, HTML)."""
+    if "\r" in text:  # Markdown reads a carriage return as a line break: a line start to escape
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Most Chinese text holds none of these characters; looking is cheaper than translating.
     if _ESCAPED_RE.search(text):
         text = text.translate(_ESCAPE_TABLE)

@@ -41,6 +41,8 @@ class Sidecar:
     tasks: dict = field(default_factory=dict)
     task_lines: dict = field(default_factory=dict)  # the line of each task id, for messages
     path: str | None = None  # the sidecar's file, for messages about it found later
+    headings_en: dict = field(default_factory=dict)  # section id → English written by a person
+    tasks_en: dict = field(default_factory=dict)  # task id → English written by a person
 
 
 def sidecar_path(source: Path) -> Path:
@@ -80,7 +82,7 @@ def _clean(value: str, one_line: bool) -> str:
                       markup.start())
     if one_line:
         value = value.strip()
-        if "\n" in value:
+        if "\n" in value or "\r" in value:
             raise Invalid("应写在一行内", "must be on one line")
     limit = MAX_LINE_TEXT if one_line else MAX_TEXT
     if len(value) > limit:
@@ -248,12 +250,41 @@ def mapping(schema: dict[str, Callable], what_zh: str, what_en: str) -> Callable
     return kind
 
 
+def english_by_id(prefix: str) -> Callable:
+    """`s-1-2: English …` lines: English a person wrote for a heading or a task, by its id."""
+    pattern = re.compile(rf"{prefix}-\d+(-\d+)*(-[a-z])?")
+    one = text(one_line=False)
+
+    def kind(node, shown: str):
+        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            raise NoticeError(shown, f"应为“{prefix}-编号: 英文”的列表（如 {prefix}-1-2: …）",
+                              f"must be `{prefix}-id: English` lines (e.g. {prefix}-1-2: …)", node.start_mark.line + 1)
+        out: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else ""
+            if not pattern.fullmatch(str(key)) or key in out:
+                raise NoticeError(shown, f"“{str(key)[:60]}”不是{prefix}-编号或重复出现（如 {prefix}-1-2）",
+                                  f"'{str(key)[:60]}' is not a {prefix}- id or appears twice (e.g. {prefix}-1-2)",
+                                  key_node.start_mark.line + 1)
+            try:
+                value = one(value_node)
+            except Invalid as exc:
+                raise NoticeError(shown, f"{key} {exc.zh}", f"{key} {exc.en}", value_node.start_mark.line + 1)
+            if value:
+                out[key] = value
+        return out
+    kind.nested = True
+    return kind
+
+
 AGENCY = mapping({"name": text(), "role": a_role}, "每个机构", "each agency")
 TASK = mapping({"agencies": agency_list}, "任务的更正", "a task's correction")
 SCHEMA: dict[str, Callable] = {
     "title_en": text(), "summary_en": text(one_line=False), "source_url": a_url, "obtained": a_date,
     "corrections": mapping(CORRECTABLE, "corrections ", "corrections"), "tasks": task_corrections,
-    "correction_note": text(one_line=False),
+    "correction_note": text(one_line=False), "headings_en": english_by_id("s"), "tasks_en": english_by_id("t"),
 }
 TOP = mapping(SCHEMA, "旁注文件", "a sidecar")
 
@@ -332,4 +363,5 @@ def read_sidecar(source: Path) -> Sidecar:
     return Sidecar(
         title_en=data.get("title_en"), summary_en=data.get("summary_en"), source_url=data.get("source_url"),
         obtained=data.get("obtained"), corrections=corrections, correction_note=data.get("correction_note"),
-        tasks=tasks, task_lines=task_lines, path=shown)
+        tasks=tasks, task_lines=task_lines, path=shown,
+        headings_en=data.get("headings_en") or {}, tasks_en=data.get("tasks_en") or {})

@@ -104,3 +104,9 @@ def test_title_lines_are_not_joined_with_what_follows():
     out = clean("二○一○年十一月二十八日\n黑龙江省打击侵犯知识产权和制售假冒伪劣商品专项行动实施方案\n为贯彻落实全国会议精神，加大知识产权保护力度，制定本方案。")
     assert [p.text for p in out.paras] == ["二○一○年十一月二十八日", "黑龙江省打击侵犯知识产权和制售假冒伪劣商品专项行动实施方案",
                                           "为贯彻落实全国会议精神，加大知识产权保护力度，制定本方案。"]
+
+
+def test_a_byline_field_is_not_joined_to_the_line_above():
+    from notices.clean import clean
+    out = clean("全国打击侵犯知识产权和制售 假冒伪劣商品工作领导小组 文件\n作者:刘江来源:刘江浏览量:1727发布日期:2022-6-13\n")
+    assert len(out.paras) == 2 and out.paras[1].text.startswith("作者:")

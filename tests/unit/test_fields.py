@@ -106,3 +106,29 @@ def test_titles_printed_on_several_lines_and_doc_numbers_in_their_real_forms():
     assert h.doc_number == "黔农办发〔2011〕140号" and h.title == "关于进一步开展专项行动的通知"
     h = extract_header(clean("关于印发山东省近期工作要点的通知\n鲁打假发2019〕1号\n各市：\n现印发给你们。").paras)
     assert h.doc_number == "鲁打假发〔2019〕1号"
+
+
+def test_title_lines_with_a_glued_doc_number_a_part_number_or_an_implementation_opinion():
+    from notices.clean import clean
+    from notices.metadata import extract_header
+    h = extract_header(clean("四川省人民政府\n关于新形势下加强打击侵犯知识产权和制售假冒伪劣商品工作的实施意见川府发〔2017〕54号\n"
+                             "各市(州)人民政府：\n为贯彻落实，特制定本实施意见。").paras)
+    assert h.title == "四川省人民政府关于新形势下加强打击侵犯知识产权和制售假冒伪劣商品工作的实施意见"
+    assert (h.doc_number, h.issuer) == ("川府发〔2017〕54号", "四川省人民政府")
+    h = extract_header(clean("关于印发2019年天津市打击侵权假冒工作要点的通知(4)\n(二十二)健全考核评价机制").paras)
+    assert h.notice_title == "关于印发2019年天津市打击侵权假冒工作要点的通知"
+    assert h.title == "2019年天津市打击侵权假冒工作要点"
+    # a slogan above the title is not part of it
+    h = extract_header(clean("保护知识产权就是保护创新\n浙江省人民政府关于进一步做好打击侵权假冒工作的实施意见\n"
+                             "浙政发〔2012〕32号\n各市、县(市、区)人民政府：\n现提出如下意见。").paras)
+    assert h.title == "浙江省人民政府关于进一步做好打击侵权假冒工作的实施意见" and h.doc_number == "浙政发〔2012〕32号"
+
+
+def test_a_title_as_printed_with_its_place_and_a_doc_number_glued_after_the_notice():
+    from notices.clean import clean
+    from notices.metadata import extract_header
+    h = extract_header(clean("天津市关于新形势下加强打击侵权假冒工作的实施意见\n各区打击侵权假冒工作领导小组：\n现提出如下意见。").paras)
+    assert h.title == "天津市关于新形势下加强打击侵权假冒工作的实施意见"
+    h = extract_header(clean("国务院办公厅关于印发2012年全国打击侵权假冒工作要点的通知国办发〔2012〕30号\n"
+                             "各省、自治区、直辖市人民政府：\n现印发给你们。").paras)
+    assert (h.notice_title, h.doc_number) == ("关于印发2012年全国打击侵权假冒工作要点的通知", "国办发〔2012〕30号")

@@ -76,3 +76,35 @@ def test_undetermined_notices_have_their_own_catalogue_page(reg):
     zh, en = (indexes.listing_view(site, "place:undetermined", 1, lang) for lang in ("zh", "en"))
     assert "地区未确定" in zh.title and "Place not determined" in en.title
     assert zh.level == "地区未确定" and en.level == "Place not determined"
+
+
+@pytest.mark.parametrize("text,name,level", [
+    # a plan that starts at its preamble: 全国 in its opening sentence
+    ("2015年下半年，全国打击侵犯知识产权和制售假冒伪劣商品工作要围绕国内外关注的重点。\n\n一、全面推进重大专项行动"
+     + BODY.format(a=""), "全国", "national"),
+    # a province named only by its short name (安徽), speaking of 全省
+    ("2020年是“十三五”规划收官之年。做好2020年全省打击侵权假冒工作，要以安徽实际为基础。\n\n一、深化重点领域监管"
+     + BODY.format(a="省"), "安徽省", "province"),
+    # an autonomous region addressed as 各盟行政公署, speaking of 全区
+    ("各盟行政公署、市人民政府，自治区各委、办、厅、局：\n\n经自治区人民政府同意，现将《2017年全区工作要点》印发给你们。\n\n"
+     "2017年，全区打击侵犯知识产权和制售假冒伪劣商品工作要全面贯彻内蒙古实际。" + BODY.format(a="自治区"),
+     "内蒙古自治区", "province"),
+])
+def test_place_from_the_opening_and_short_names(reg, text, name, level):
+    assert place(reg, text) == (name, level)
+
+
+def test_a_doc_number_followed_by_its_date():
+    from notices.clean import clean
+    from notices.metadata import extract_header
+    h = extract_header(clean("四川省人民政府办公厅\n关于做好近期工作的通知\n川办发〔2012〕46号二○一二年七月二十五日(此文件已失效)\n"
+                             "各市(州)人民政府：\n通知如下。").paras)
+    assert (h.doc_number, h.issued_date) == ("川办发〔2012〕46号", "2012-07-25")
+
+
+def test_a_shared_place_name_is_settled_by_the_places_the_text_names(reg):
+    head = "新华区市场监督管理局关于印发2022年工作要点的通知\n\n各科室：\n\n一、加强执法。（区市场监管局负责）"
+    # 新华区 is in 石家庄, 沧州 and 平顶山: the city the text names settles it
+    assert place(reg, head + "按照沧州市的部署，结合河北省实际。\n") == ("沧州市新华区", "county")
+    # named nowhere: read from its name alone, no parent guessed
+    assert place(reg, head + "\n") == ("新华区", "county")

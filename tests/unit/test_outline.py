@@ -81,3 +81,8 @@ def test_a_short_sentence_closed_by_its_agencies_is_a_task_not_a_heading():
     outline = build_outline(["（四）强化重点市场治理", "1.建立健全全市重点市场名录。(市打击侵权假冒工作领导小组办公室牵头)落实属地责任。(市市场监管局负责)"])
     assert [s.id for s in outline.sections] == ["s-4"]
     assert [t.id for t in outline.tasks] == ["t-4-1", "t-4-1-b"]
+
+
+def test_definitions_and_generic_words_are_not_campaigns_and_a_dashed_year_is_a_year():
+    assert find_campaigns("部署专项行动（以下简称“专项行动”），开展“双打”工作", KNOWN) == []
+    assert find_campaigns("联合打击互联网领域侵权假冒“2017-云剑联盟”行动", KNOWN) == [("云剑联盟", 2017)]

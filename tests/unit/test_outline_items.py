@@ -75,12 +75,17 @@ def test_a_number_and_a_few_words_cut_off_is_a_task_and_no_heading():
     assert outline.sections[0].children[0].children == []
 
 
-def test_requirements_after_the_tasks_of_a_signed_notice_are_not_tasks():
+def test_numbered_requests_after_the_tasks_are_tasks_and_the_signature_no_part_of_them():
+    # 2024 Shenzhen notice: 1.–3. carry parentheses, 4. and 5. (工作要求) none; a reader counts five
     paras = ["一、重点任务", "1.严厉打击侵犯商标专用权违法行为。（市局知识产权保护处牵头，各区局负责）",
              "2.开展抽查，加强对重点商品的质量监管。（市局质量监督处负责）",
              "二、工作要求", "3.各区局要高度重视，于2024年5月31日前将工作方案报送市局。",
-             "4.各区局要及时报送典型案例，于2024年11月30日前报送工作总结。", "深圳市市场监督管理局"]
-    assert ids(paras) == ["t-1-1", "t-1-2"]
+             "4.各区局要及时报送典型案例，于2024年11月30日前报送工作总结。", "深圳市市场监督管理局", "2024年4月12日"]
+    outline = build_outline(paras)
+    assert [t.id for t in outline.tasks] == ["t-1-1", "t-1-2", "t-2-3", "t-2-4"]
+    assert "深圳市市场监督管理局" not in outline.tasks[-1].text
+    # the two heading lines became tasks: no section is left without its heading
+    assert [c.id for c in outline.sections[1].children] == []
 
 
 def test_a_heading_item_whose_text_follows_is_a_task_with_that_text():
@@ -90,3 +95,28 @@ def test_a_heading_item_whose_text_follows_is_a_task_with_that_text():
     outline = build_outline(paras)
     assert [(t.id, t.text) for t in outline.tasks] == [
         ("t-2-1", "在综合频道开展专题宣传。"), ("t-2-2", "在主要报刊设立专版。"), ("t-2-3", "在城区的大中型商场、超市的出")]
+
+
+def test_the_list_of_attachments_under_a_notice_is_no_task():
+    paras = ["现将《2023年工作方案》印发给你们，请认真贯彻执行。", "附件：1.2023年某某县打击侵权假冒工作方案",
+             "2.打击侵权假冒工作联络员名单", "某某县市场监督管理局", "2023年3月1日",
+             "一、主要任务", "（一）加强市场监管。开展市场检查。（县市场监管局负责）",
+             "（二）加强宣传。开展宣传活动。"]
+    outline = build_outline(paras)
+    assert [t.id for t in outline.tasks] == ["t-1-1", "t-1-2"]
+    assert [b.kind for b in outline.blocks[:3]] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_lines_of_labelled_agencies_under_an_item_assign_it():
+    from notices.assign import parse_parenthesis
+    paras = ["一、主要任务", "1.加强市场监管。开展市场检查。", "牵头单位：市市场监管局", "配合单位：市公安局、市商务局",
+             "2.加强宣传", "责任单位：市委宣传部（牵头）、市文旅局", "3.强化督查。加强检查。"]
+    outline = build_outline(paras)
+    assert [(t.id, t.parenthesis) for t in outline.tasks] == [
+        ("t-1-1", "牵头单位：市市场监管局；配合单位：市公安局、市商务局"),
+        ("t-1-2", "责任单位：市委宣传部（牵头）、市文旅局"), ("t-1-3", None)]
+    assert parse_parenthesis(outline.tasks[0].parenthesis) == [
+        ("市市场监管局", "lead"), ("市公安局", "support"), ("市商务局", "support")]
+    # the lines stay in the text as written
+    assert [b.text for b in outline.blocks if b.text.startswith(("牵头", "配合", "责任"))] == [
+        "牵头单位：市市场监管局", "配合单位：市公安局、市商务局", "责任单位：市委宣传部（牵头）、市文旅局"]

@@ -23,7 +23,7 @@ def site_markdown(text: str) -> str:
 @pytest.mark.parametrize("text", [
     '!!! warning "本页经人工更正"', '??? note "x"', "=== \"tab\"", "<img src=x onerror=alert(1)>",
     "{: onclick=alert(1) }", "# 标题", "- 列表", "1. 第一", "> 引用", "    代码", "a\n!!! danger \"x\"",
-    '<div markdown="1">*x*</div>', "[链接](javascript:alert(1))", "![图](https://evil.example/x.png)",
+    '<div markdown="1">*x*</div>', "标题\r!!! warning \"x\"", "[链接](javascript:alert(1))", "![图](https://evil.example/x.png)",
     "&lt;script&gt;", "term\n: definition", "标题\n===", "| a | b |\n| - | - |",
 ])
 def test_source_text_never_becomes_markdown_syntax(text):
@@ -32,7 +32,7 @@ def test_source_text_never_becomes_markdown_syntax(text):
     assert "<" not in html[3:-4], html  # no element at all inside the paragraph
     # and it shows exactly the text
     import html as htmllib
-    assert htmllib.unescape(html[3:-4]).replace("\n", " ") == text.replace("\n", " ").replace("    ", "    ")
+    assert htmllib.unescape(html[3:-4]).replace("\n", " ") == text.replace("\r", "\n").replace("\n", " ")
 
 
 @pytest.mark.parametrize("summary", [
@@ -133,6 +133,7 @@ def test_scalars_are_taken_as_written(tmp_path):
     ("corrections:\n  title: 新标题\n", 1, "correction_note"),
     ("- a\n- b\n", 1, "must be `key: value` lines"),
     ("title_en: \"line one\\nline two\"\n", 1, "one line"),
+    ("title_en: \"line one\\r!!! warning\"\n", 1, "one line"),
     ("title_en: T\nsummary_en: |\n  One.\n\n  Two <b>bold</b>.\n", 5, "must not hold web code"),
     ("summary_en: >\n  One\n  [x](javascript:alert(1))\n", 1, "must not hold web code"),
 ])

@@ -217,6 +217,7 @@ def plan_body(j, year, n, registry, rng, truth: Truth, month: int) -> list[Para]
     body.append(Para("五、工作要求", "heading"))
     for index, req in enumerate(p["plan_requirements"]):
         body.append(Para(f"（{numerals_cn(index + 1)}）{req['h']}。{req['s']}"))
+        truth.tasks.append({"agencies": [], "campaigns": []})  # a numbered item carrying work is a task
     return body
 
 
@@ -240,6 +241,7 @@ def campaign_body(j, year, series, registry, rng, truth: Truth, month: int) -> l
     body.append(Para("四、工作要求", "heading"))
     for index, req in enumerate(p["plan_requirements"][:3]):
         body.append(Para(f"（{numerals_cn(index + 1)}）{req['h']}。{req['s']}"))
+        truth.tasks.append({"agencies": [], "campaigns": []})  # a numbered item carrying work is a task
     return body
 
 

@@ -53,6 +53,7 @@ class Registry:
         self.kinds = self._agencies.kinds
         self.agencies = self._agencies.agencies
         self.series = self._campaigns.series
+        self.slogans = self._campaigns.slogans
 
     # ---- jurisdictions ----------------------------------------------------------------------
 
@@ -98,6 +99,14 @@ class Registry:
     def division_chain(self, code: str) -> list[Division]:
         """A division and its ancestors, the province first."""
         return self._places.division_chain(code)
+
+    def divisions_named(self, name: str) -> list[Division]:
+        """The divisions a full, former or 州/县 name may mean (西湖区: two)."""
+        return self._places.divisions_named(name)
+
+    def provinces(self) -> list[Division]:
+        """The province-level divisions of the table."""
+        return [d for d in self._places.divisions.values() if d.level == "province"]
 
     def divisions_within(self, j: Jurisdiction) -> list[Division]:
         """Every division inside a jurisdiction (itself included when it is one)."""
@@ -168,6 +177,10 @@ def _load_naming(path: Path) -> Naming:
             chk.text(s, key, "后缀字段", "suffix field")
         if s["level"] not in LEVELS + ("by_parent",):
             chk.fail(s, f"未知的级别“{s['level']}”", f"unknown level '{s['level']}'")
+    for u in data.get("agency_units") or []:
+        if "{name}" not in str(u.get("en", "")) or not u.get("zh") or u.get("place", "after") not in ("after", "before", "none"):
+            chk.fail(u, "单位须有 zh、含 {name} 的 en，place 为 after、before 或 none",
+                     "a unit needs zh, an en holding {name}, and place after, before or none")
     try:
         return Naming(data)
     except (TypeError, re.error) as e:
@@ -178,11 +191,14 @@ def _load_systems(path: Path) -> tuple[dict[str, dict], str | None]:
     data = read(path)
     chk = Checker(path)
     systems: dict[str, dict] = {}
+    emergency = {str(n) for n in data.get("emergency_numbers") or ()}
     for s in chk.items(data, "systems"):
         sid = chk.text(s, "id", "编号", "id")
         chk.text(s, "zh", "中文名称", "Chinese name")
         chk.text(s, "en", "英文名称", "English name")
         chk.new_id(s, sid, systems, "系统", "system")
+        if str(s.get("hotline")) in emergency:
+            chk.fail(s, f"“{s['hotline']}”是紧急电话，不是知识产权投诉举报热线", f"'{s['hotline']}' is an emergency number, not an IP complaint line")
         systems[sid] = dict(s)
     if "other" not in systems:
         chk.fail(data, "缺少系统“other”（未知机构归入此系统）", "missing system 'other' (unknown agencies go there)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..model import Agency, Jurisdiction
-from ..naming import Naming
+from ..naming import Naming, unit_name_en, unit_of
 from .datafile import LEVELS, SPACE, Checker, read
 from .places import Places
 
@@ -308,11 +308,43 @@ class Agencies:
                 break
         full = place.name + rest if qualified and place.level != "national" else n
         slug = self.naming.slug(rest)
-        words = self.naming.romanise(rest)
-        return Agency(id=f"{place.id}.x-{slug[:48]}", name=n, full_name=full,
-                      name_en=f"{place.en_prefix} {words}" if place.level != "national" else words,
-                      name_en_official=False, system="other", jurisdiction=place.name,
-                      jurisdiction_id=place.id, in_registry=False)
+        named = self._unit(rest, place)
+        if named is not None:
+            name_en, system, parent = named
+        else:
+            words = self.naming.romanise(rest)
+            name_en, system, parent = (f"{place.en_prefix} {words}" if place.level != "national" else words), "other", None
+        return Agency(id=f"{place.id}.x-{slug[:48]}", name=n, full_name=full, name_en=name_en,
+                      name_en_official=False, system=system, jurisdiction=place.name,
+                      jurisdiction_id=place.id, parent=parent, in_registry=False)
+
+    def _unit(self, rest: str, place: Jurisdiction) -> tuple[str, str, str | None] | None:
+        """(English, system, parent id) of a name ending in a unit (naming.yaml agency_units), with
+        only its proper name romanised: 钱江海关 → Qianjiang Customs; 邮政管理局西湖分局 → Xihu
+        Branch of the Hangzhou Municipal Postal Administration; 局知识产权保护处 → Intellectual
+        Property Protection Division of the Hangzhou Municipal Bureau."""
+        hit = unit_of(self.naming, rest)
+        if hit is None:
+            return None
+        before, unit = hit
+        for k in range(len(before), 0, -1):  # a known kind of agency first: 邮政管理局 + 西湖
+            kid = self._kind_forms.get(before[:k])
+            parent = self._pattern(place, self.kinds[kid]) if kid else None
+            if parent is not None and k < len(before):
+                own = unit.en.format(name=unit_name_en(self.naming, before[k:]))
+                return f"{own} of the {parent.name_en}", unit.system or parent.system, parent.id
+        for word, en in self.naming.parent_words.items():  # 局 + 知识产权保护: the place's bureau
+            if before.startswith(word) and len(before) > len(word):
+                own = unit.en.format(name=unit_name_en(self.naming, before[len(word):]))
+                return f"{own} of the {place.en_prefix} {en}", unit.system or "other", None
+        if not before:
+            return None
+        own = unit.en.format(name=unit_name_en(self.naming, before))
+        if place.level == "national" or unit.place == "none":
+            return own, unit.system or "other", None
+        if unit.place == "before":
+            return f"{place.en_prefix} {own}", unit.system or "other", None
+        return f"{own}, {place.name_en}", unit.system or "other", None
 
     # ---- facts about an agency --------------------------------------------------------------
 

@@ -26,16 +26,27 @@ class _DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
+class _SplitValue(Exception):
+    """A key with no value inside `{…}`: an unquoted value was cut at a comma
+    (`{en: Publicity (press, publication)}` reads as `en: Publicity (press` and a key `publication)`)."""
+
+    def __init__(self, key: str, line: int):
+        self.key, self.line = key, line
+
+
 class _Loader(yaml.SafeLoader):
     pass
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Map:
     seen: set = set()
-    for key_node, _ in node.value:
+    for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
             raise _DuplicateKey(str(key), key_node.start_mark.line + 1)
+        if node.flow_style and isinstance(value_node, yaml.ScalarNode) and value_node.value == "" \
+                and value_node.tag == "tag:yaml.org,2002:null":
+            raise _SplitValue(str(key), key_node.start_mark.line + 1)
         seen.add(key)
     m = Map(loader.construct_mapping(node, deep=True))
     m.line = node.start_mark.line + 1
@@ -70,6 +81,9 @@ def read(path: Path) -> Map:
         data = _load_yaml(path.read_text(encoding="utf-8"))
     except _DuplicateKey as e:
         raise NoticeError(where, f"同一条目中键“{e.key}”重复", f"key '{e.key}' appears twice in one entry", e.line) from None
+    except _SplitValue as e:
+        raise NoticeError(where, f"“{{…}}”中的“{e.key}”没有值：含逗号的值须加引号",
+                          f"'{e.key}' has no value inside {{…}}: a value holding a comma must be quoted", e.line) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise NoticeError(where, "YAML 语法错误：" + str(e.problem), "YAML syntax error: " + str(e.problem),

@@ -41,11 +41,13 @@ class CampaignSeries:
         self._names: dict[str, list[str]] = {}
         self._strip_suffixes: tuple[str, ...] = ()
         self._detectable: set[str] = set()
+        self.slogans: frozenset[str] = frozenset()  # quoted slogans that are not campaigns (四个最严)
 
     def load(self, path: Path, systems: dict, agency_exists: Callable[[str], bool]) -> None:
         data = read(path)
         chk = Checker(path)
         self._strip_suffixes = tuple(sorted(data.get("strip_suffixes") or (), key=len, reverse=True))
+        self.slogans = frozenset(data.get("slogans") or ())
         for s in chk.items(data, "series"):
             sid = chk.text(s, "id", "编号", "id")
             chk.new_id(s, sid, self.series, "行动系列", "campaign series")
@@ -55,8 +57,8 @@ class CampaignSeries:
                 chk.fail(s, f"系统“{lead_system}”不存在", f"system '{lead_system}' does not exist")
             if s.get("lead") is not None and not agency_exists(s["lead"]):
                 chk.fail(s, f"牵头机构“{s['lead']}”不存在", f"lead agency '{s['lead']}' does not exist")
-            if "name_en" not in s:
-                chk.fail(s, "缺少英文名称（name_en，没有时写 null）", "missing English name ('name_en'; write null when there is none)")
+            chk.text(s, "name_en", "英文名称（name_en；无官方译名时写建议译名并标 name_en_official: false）",
+                     "English name ('name_en'; without an official one, give the suggested one with name_en_official: false)")
             if not isinstance(s.get("name_en_official"), bool):
                 chk.fail(s, "须写明 name_en_official: true 或 false", "name_en_official must be given as true or false")
             chk.text(s, "description_zh", "中文简介", "Chinese description")

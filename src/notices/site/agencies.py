@@ -32,9 +32,12 @@ def province_path(system: str, province: str) -> str:
 
 def agency_tasks(data: SiteData, aid: str) -> list[tuple[TaskRow, str]]:
     """(task, role) for every task that names the agency, newest notice first."""
-    rows = [(TaskRow(notice, task, notice_year(notice)), role)
-            for notice, task, role in data.agency_roles.get(aid, [])]
-    return sorted(rows, key=lambda pair: row_key(pair[0]))
+    def make() -> list[tuple[TaskRow, str]]:
+        rows = [(TaskRow(notice, task, notice_year(notice)), role)
+                for notice, task, role in data.agency_roles.get(aid, [])]
+        return sorted(rows, key=lambda pair: row_key(pair[0], data))
+
+    return data.memo(("agency_tasks", aid), make)
 
 
 def partners(data: SiteData, aid: str, top: int = PARTNERS) -> list[tuple[str, int]]:
@@ -186,13 +189,16 @@ def province_of(data: SiteData, place_id: str) -> str | None:
 
 def systems_by_province(data: SiteData) -> dict[str, dict[str | None, list[str]]]:
     """system → province (None: national) → its agencies."""
-    out: dict[str, dict[str | None, list[str]]] = {}
-    for system, aids in by_system(data).items():
-        provinces: dict[str | None, list[str]] = {}
-        for aid in aids:
-            provinces.setdefault(province_of(data, data.agencies[aid].jurisdiction_id), []).append(aid)
-        out[system] = provinces
-    return out
+    def make() -> dict[str, dict[str | None, list[str]]]:
+        out: dict[str, dict[str | None, list[str]]] = {}
+        for system, aids in by_system(data).items():
+            provinces: dict[str | None, list[str]] = {}
+            for aid in aids:
+                provinces.setdefault(province_of(data, data.agencies[aid].jurisdiction_id), []).append(aid)
+            out[system] = provinces
+        return out
+
+    return data.memo("systems_by_province", make)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from ..render import escape, labels
 from .data import SiteData
 
 # Folders of docs_dir that hold nothing but generated pages (gitignored).
-GENERATED_DIRS = ("agencies", "campaigns", "catalogue", "glossary", "foreign")
+GENERATED_DIRS = ("agencies", "campaigns", "catalogue", "glossary", "foreign", "topics")
 PAGE_SIZE = 100  # rows per page of any listing that grows with the corpus
 LANGS = ("zh", "en")
 
@@ -158,8 +158,12 @@ def series_label(data: SiteData, sid: str, lang: str) -> str:
     s = data.campaign_series.get(sid)
     if s is None:
         return sid
-    if lang == "zh" or not s.name_en:
+    if lang == "zh":
         return s.zh
+    if not s.name_en:  # a campaign the registry does not hold: its name read by rule, else its id
+        from ..english import heading_en
+
+        return (heading_en(s.zh) or f"{sid.capitalize()} (campaign not in the registry)") + " †"
     return s.name_en + ("" if s.name_en_official else " †")
 
 
@@ -168,8 +172,9 @@ def series_name(data: SiteData, sid: str, lang: str) -> str:
 
 
 def notice_label(notice: dict, lang: str) -> str:
-    if lang == "en" and notice.get("title_en"):
-        return notice["title_en"]
+    if lang == "en" and (notice.get("title_en") or notice.get("label_en")):
+        # the sidecar's title, else the one made by rule (the Chinese title is on the notice page)
+        return notice.get("title_en") or notice["label_en"]
     return notice["title"]
 
 

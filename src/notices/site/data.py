@@ -51,6 +51,19 @@ class SiteData:
     glossary: list[dict] = field(default_factory=list)
     contacts: dict[str, dict] = field(default_factory=dict)  # agency id → {hotline, website}
     foreign_keywords: list[str] = field(default_factory=list)
+    # What the pages' views compute from the whole corpus, computed once a build (memo()).
+    cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key, make):
+        """make(), computed once for this data: every page of a listing, and its stub, asks."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
+    @cached_property
+    def task_order(self) -> dict[tuple[str, str], int]:
+        """(notice slug, task id) → the task's place in its notice."""
+        return {(n["slug"], task["id"]): i for n in self.notices for i, task in enumerate(n["tasks"])}
 
     def __post_init__(self) -> None:
         self.notices = sorted(self.notices, key=lambda n: n["slug"])
@@ -127,6 +140,9 @@ class SiteData:
 
     def place_chain(self, place_id: str) -> list[Place]:
         """The place and its ancestors, national first."""
+        return self.memo(("place_chain", place_id), lambda: self._place_chain(place_id))
+
+    def _place_chain(self, place_id: str) -> list[Place]:
         chain, seen = [], set()
         while place_id and place_id in self.places and place_id not in seen:
             seen.add(place_id)

@@ -34,7 +34,9 @@ def home_section(data: SiteData, lang: str) -> str:
     lines += [f"- {link(t(lang, '按机关查看谁负责什么', 'Who is responsible for what, by agency'), src, 'agencies/index')}",
               f"- {link(t(lang, '按地区', 'By jurisdiction'), src, 'catalogue/places/index')} · "
               f"{link(t(lang, '按年份', 'By year'), src, 'catalogue/years/index')}",
-              f"- {link(t(lang, '外资企业关注的任务', 'For foreign enterprises'), src, 'foreign/index')}",
+              f"- {link(t(lang, '外资企业关注的任务', 'For foreign enterprises'), src, 'foreign/index')} · "
+              f"{link(t(lang, '按问题查找', 'find by problem'), src, 'foreign/index', 'problems')}",
+              f"- {link(t(lang, '按主题查看任务（商标、专利、网络、海关、食品……）', 'Tasks by topic (trademarks, patents, online, customs, food …)'), src, 'topics/index')}",
               f"- {link(t(lang, '中英术语对照', 'Chinese–English glossary'), src, 'glossary/index')}",
               f'- <a href="{feed_href(src, lang, "all.xml")}">'
               f'{t(lang, "订阅新文件（RSS）", "New notices (RSS)")}</a> · '

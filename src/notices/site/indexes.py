@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..render import doc_type_names
-from .common import (Link, Pager, feed_rel, file_rel, level_name, page_path, pager_view, paginate,
+from .common import (Link, Pager, feed_rel, file_rel, level_name, notice_label, page_path, pager_view, paginate,
                      place_label, rel, t)
 from .data import LEVEL_RANK, SiteData, newest_first, notice_year
 from .pictures import Matrix, matrix_view
@@ -44,6 +44,17 @@ class CatalogueRow:
     issuer: str
     issued: str
     published: str
+    issuer_zh: str = ""  # on English pages: the issuer as written, shown marked as Chinese beside its English
+
+
+def issuer_cells(n: dict, lang: str) -> tuple[str, str]:
+    """(issuer, issuer as written): on Chinese pages the issuer as written; on English pages its
+    English name where the registry resolves it, with the name as written kept beside it."""
+    written = n.get("issuer") or "—"
+    if lang == "zh":
+        return written, ""
+    agency = n.get("issuer_agency") or {}
+    return agency.get("name_en") or "—", written if written != "—" else ""
 
 
 @dataclass(frozen=True)
@@ -65,28 +76,42 @@ class ListingView:
 
 
 def by_year(data: SiteData) -> dict[int | None, list[dict]]:
-    out: dict[int | None, list[dict]] = {}
-    for n in data.notices:
-        out.setdefault(notice_year(n), []).append(n)
-    return dict(sorted(out.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0))))
+    def make() -> dict[int | None, list[dict]]:
+        out: dict[int | None, list[dict]] = {}
+        for n in newest(data):
+            out.setdefault(notice_year(n), []).append(n)
+        return dict(sorted(out.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0))))
+
+    return data.memo("by_year", make)
 
 
 def by_type(data: SiteData) -> dict[str, list[dict]]:
-    kinds: dict[str, list[dict]] = {}
-    for n in data.notices:
-        kinds.setdefault(n["doc_type"], []).append(n)
-    return dict(sorted(kinds.items()))
+    def make() -> dict[str, list[dict]]:
+        kinds: dict[str, list[dict]] = {}
+        for n in newest(data):
+            kinds.setdefault(n["doc_type"], []).append(n)
+        return dict(sorted(kinds.items()))
+
+    return data.memo("by_type", make)
 
 
 def by_place(data: SiteData) -> tuple[dict[str, list[dict]], dict[str, int]]:
     """The notices each place issued itself, and how many it and the places below it issued."""
-    own: dict[str, list[dict]] = {}
-    below: dict[str, int] = {}
-    for n in data.notices:
-        own.setdefault(n["jurisdiction"]["id"], []).append(n)
-        for p in data.place_chain(n["jurisdiction"]["id"]):
-            below[p.id] = below.get(p.id, 0) + 1
-    return own, below
+    def make() -> tuple[dict[str, list[dict]], dict[str, int]]:
+        own: dict[str, list[dict]] = {}
+        below: dict[str, int] = {}
+        for n in newest(data):
+            own.setdefault(n["jurisdiction"]["id"], []).append(n)
+            for p in data.place_chain(n["jurisdiction"]["id"]):
+                below[p.id] = below.get(p.id, 0) + 1
+        return own, below
+
+    return data.memo("by_place", make)
+
+
+def newest(data: SiteData) -> list[dict]:
+    """Every notice, newest first (and so every listing made from it)."""
+    return data.memo("newest", lambda: newest_first(data.notices))
 
 
 def listings(data: SiteData) -> list[tuple[str, str, list[dict]]]:
@@ -128,14 +153,15 @@ def listing_view(data: SiteData, key: str, number: int, lang: str) -> ListingVie
         intro = t(lang, f"{place.name}本级发布的文件 {len(notices)} 份；含下级地区共 {below.get(value, 0)} 份。",
                   f"{len(notices)} notices issued at this level; {below.get(value, 0)} including the places below.")
     else:
-        base, notices, back = CATALOGUE, data.notices, None
+        base, notices, back = CATALOGUE, newest(data), None
         intro = t(lang, f"本站收录的全部 {len(notices)} 份文件，最新的在前。点击表头可排序。",
                   f"All {len(notices)} notices on this site, newest first. Click a column heading to sort.")
     src = page_path(base, number)
-    chunks = paginate(newest_first(notices))
+    chunks = paginate(notices)  # newest first already
     rows = [CatalogueRow(n.get("index_number") or "—",
-                         Link(n["title"] if lang == "zh" else n.get("title_en") or n["title"], rel(src, f"notices/{n['slug']}")),
-                         n.get("issuer") or "—", n.get("issued_date") or "—", n.get("published_date") or "—")
+                         Link(notice_label(n, lang), rel(src, f"notices/{n['slug']}")),
+                         issuer_cells(n, lang)[0], n.get("issued_date") or "—", n.get("published_date") or "—",
+                         issuer_cells(n, lang)[1])
             for n in chunks[number - 1]]
     view = ListingView(lang, t(lang, *listing_titles(data, key)), intro, rows, pager_view(base, number, len(chunks)),
                        back=Link(t(lang, back[1], back[2]), rel(src, back[0])) if back else None)

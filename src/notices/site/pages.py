@@ -4,7 +4,7 @@ Each page rendered from data through a template is a Markdown file of front matt
 generated folder of docs_dir: its title, description, `template:` (overrides/sd/<kind>.html,
 which extends the theme's main.html) and `sd: {kind, key, page}`. The plugin's on_page_context
 gives the template the page's view (`sd`): a dataclass built from SiteData by the page kind's
-module (agencies.py, campaigns.py, indexes.py, glossary.py, foreign.py).
+module (agencies.py, campaigns.py, indexes.py, glossary.py, foreign.py, topicpages.py).
 
 The files are written only when the notices or registries changed (a stamp file,
 .generated-stamp, records for which data they were written): the two language builds of
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..batch import write_if_changed
-from . import agencies, campaigns, foreign, glossary, indexes
+from . import agencies, campaigns, foreign, glossary, indexes, topicpages
 from .common import Page, front, remove_stale, write_pages
 from .data import SiteData
 
@@ -50,6 +50,8 @@ VIEWS: dict[str, Callable] = {
     "counts": indexes.counts_view,
     "glossary": glossary.glossary_view,
     "foreign": foreign.foreign_view,
+    "topic": topicpages.topic_view,
+    "topic-index": topicpages.index_view,
 }
 
 
@@ -63,7 +65,7 @@ def stub_markdown(stub: Stub, lang: str) -> str:
 
 def all_pages(data: SiteData) -> Iterator[Page]:
     """Every generated page, zh and en."""
-    for kind in (agencies, campaigns, indexes, foreign, glossary):
+    for kind in (agencies, campaigns, indexes, foreign, glossary, topicpages):
         for stub in kind.stubs(data):
             yield Page(stub.path, stub_markdown(stub, "zh"), stub_markdown(stub, "en"))
 

@@ -32,10 +32,9 @@ def lead_agencies(task: dict) -> list[str]:
     return []
 
 
-def row_key(row: TaskRow) -> tuple:
+def row_key(row: TaskRow, data: SiteData) -> tuple:
     """Newest year first, then national → province → prefecture → county, notice, task order."""
-    order = next((i for i, task in enumerate(row.notice["tasks"]) if task["id"] == row.id), 0)
-    return (-(row.year or 0), level_rank(row.notice), row.slug, order)
+    return (-(row.year or 0), level_rank(row.notice), row.slug, data.task_order.get((row.slug, row.id), 0))
 
 
 def excerpt_text(text: str, length: int = 60, path: list[str] | None = None) -> str:
@@ -51,8 +50,8 @@ def task_link(row: TaskRow, src: str, lang: str) -> Link:
     """A link to the task itself: 三、（二）1. (or the task id) on the notice page; English pages
     link the authoritative Chinese text, where tasks are anchored."""
     shown = "".join(row.task["path"]) or row.id
-    if lang == "en":
-        return Link(shown, file_rel(src, "en", f"notices/{row.slug}/") + f"#{row.id}", "zh")
+    if lang == "en":  # the task's English name, on the English notice page where its row says more
+        return Link(row.task.get("label_en") or f"Task {row.id}", rel(src, f"notices/{row.slug}", row.id))
     return Link(shown, rel(src, f"notices/{row.slug}", row.id))
 
 
@@ -66,20 +65,19 @@ def campaign_tasks(data: SiteData, series: str) -> list[TaskRow]:
 
 
 def _tasks_by_series(data: SiteData) -> dict[str, list[TaskRow]]:
-    """campaign_tasks of every series, found in one pass over the tasks and kept on `data`
-    (asked for several times per series, each a scan of every task of every notice)."""
-    if "_tasks_by_series" in data.__dict__:
-        return data.__dict__["_tasks_by_series"]
-    found: dict[str, list[TaskRow]] = {}
-    for notice in data.notices:
-        editions = {c["id"]: c for c in notice["campaigns"]}
-        for task in notice["tasks"]:
-            named: dict[str, list[dict]] = {}
-            for c in task["campaigns"]:
-                if c in editions:
-                    named.setdefault(editions[c]["series"], []).append(editions[c])
-            for series, cs in named.items():
-                year = next((c["year"] for c in cs if c["year"]), None)
-                found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
-    data.__dict__["_tasks_by_series"] = found = {s: sorted(rows, key=row_key) for s, rows in found.items()}
-    return found
+    """campaign_tasks of every series, found in one pass over the tasks."""
+    def make() -> dict[str, list[TaskRow]]:
+        found: dict[str, list[TaskRow]] = {}
+        for notice in data.notices:
+            editions = {c["id"]: c for c in notice["campaigns"]}
+            for task in notice["tasks"]:
+                named: dict[str, list[dict]] = {}
+                for c in task["campaigns"]:
+                    if c in editions:
+                        named.setdefault(editions[c]["series"], []).append(editions[c])
+                for series, cs in named.items():
+                    year = next((c["year"] for c in cs if c["year"]), None)
+                    found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
+        return {s: sorted(rows, key=lambda r: row_key(r, data)) for s, rows in found.items()}
+
+    return data.memo("tasks_by_series", make)
