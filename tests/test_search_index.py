@@ -90,6 +90,9 @@ def test_notice_documents_hold_what_each_page_shows(notices_dir):
     english = "\n".join(en.text)
     assert record["summary_en"] in english and all(a["name_en"] in english for a in record["agencies"])
     assert record["body"][-1]["text"] not in english, "the English page does not hold the Chinese text"
+    page = "---\ntitle: x\n---\n\n## Outline { #outline }\n\n- **Customs** &amp; [ports](../x.md)\n"
+    with_page = documents.notice_document(record, "en", page).text
+    assert "Customs & ports" in with_page and not any("x.md" in t or "#outline" in t for t in with_page)
     assert text.compact(record["jurisdiction"]["name"]) in {text.compact(k) for k in zh.keys}
 
 

@@ -32,7 +32,9 @@ def build_index(notices_dir: Path, data, registry, lang: str, words=None) -> Ind
     forms = NameForms()
     for record in records(notices_dir):
         forms.add(record)
-        index.add(notice_document(record, lang))
+        page = Path(notices_dir) / f"{record['slug']}.en.md"
+        text = page.read_text(encoding="utf-8") if lang == "en" and page.exists() else ""
+        index.add(notice_document(record, lang, text))
     for doc in site_documents(data, forms, registry, lang):
         index.add(doc)
     for doc in page_documents(Path(notices_dir).parent, lang):  # docs/: the hand-written pages

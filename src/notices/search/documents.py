@@ -11,6 +11,7 @@ systems, the foreign-enterprise page) are not documents: they only list what the
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -54,10 +55,12 @@ def place_keys(place: str | None) -> list[str]:
     return ["".join(parts[i:]) for i in range(len(parts))]
 
 
-def notice_document(record: Mapping, lang: str) -> Document:
+def notice_document(record: Mapping, lang: str, page: str = "") -> Document:
     """A notice's page. Chinese: the whole text as converted (every block, the phases, the
     documents it cites) and every field of its 信息公开 table. English: what its English page
-    says (title, summary, the agencies' and campaigns' English names, the Chinese title)."""
+    says (title, summary, the agencies' and campaigns' English names, the Chinese title) and
+    `page`, the text of the English Markdown the converter wrote (its outline, task table and
+    elements in English, made by rules the index does not repeat)."""
     slug = record["slug"]
     agencies = record.get("agencies") or []
     campaigns = record.get("campaigns") or []
@@ -79,6 +82,7 @@ def notice_document(record: Mapping, lang: str) -> Document:
     text = [record.get("summary_en"), place.get("name_en"), issuer.get("name_en")]
     text += [a.get("name_en") for a in agencies] + [c.get("name_en") for c in campaigns]
     text += [c.get("name") for c in campaigns] + [a.get("full_name") for a in agencies]
+    text += markdown_text(page)
     title = record.get("title_en") or record["title"]
     line = " · ".join(_clean([issuer.get("name_en") or record.get("issuer"), date, record.get("doc_number")]))
     return Document(f"notices/{slug}/", "notice", title, line, _clean([title, record["title"]]),
@@ -168,7 +172,16 @@ def glossary_documents(data: SiteData, registry, lang: str) -> Iterator[Document
             yield Document(url, "glossary", title, "", [title], text, [], BOOST["glossary"])
 
 
-_MARKUP = re.compile(r"<[^>]+>|\]\([^)]*\)|\{[:#][^}]*\}|^\s*(?:#+|[-*>|]|!!!|\?\?\?)|[*_`\[\]|]", re.M)
+_MARKUP = re.compile(r"<[^>]+>|\]\([^)]*\)|\{\s*[:#.][^}]*\}|^\s*(?:#+|[-*>|]|!!!|\?\?\?)|[*_`\[\]|]", re.M)
+
+
+def markdown_text(source: str) -> list[str]:
+    """The lines of a Markdown page's text: front matter, tags, link targets, attribute lists
+    and Markdown's marks left out."""
+    if source.startswith("---\n"):
+        source = source.split("\n---\n", 1)[-1]
+    lines = (" ".join(html.unescape(_MARKUP.sub(" ", line)).split()) for line in source.splitlines())
+    return [line for line in lines if line]
 
 
 def page_documents(docs_dir: Path, lang: str) -> Iterator[Document]:
@@ -183,7 +196,7 @@ def page_documents(docs_dir: Path, lang: str) -> Iterator[Document]:
         heading = re.search(r"^#\s+(.+)$", source, re.M)
         title = _MARKUP.sub("", heading.group(1)).strip() if heading else path.stem
         stem = path.name.split(".")[0]
-        text = [line for line in (" ".join(_MARKUP.sub(" ", line).split()) for line in source.splitlines()) if line]
+        text = markdown_text(source)
         yield Document(page_url(stem), "page", title, "", [title], text, [], BOOST["page"])
 
 
