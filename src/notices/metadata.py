@@ -6,6 +6,7 @@ paragraphs were metadata (shown in the metadata block rather than in the body)."
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -319,6 +320,9 @@ def find_issuer(texts: list[str], header: Header) -> None:
     """版头 or 发文机关, else the 落款 signature, else an explicit 印发 sentence, else the table."""
     top = header.title_para if header.title_para is not None else len(texts)
     front = [i for i in range(top) if i not in header.metadata_paras]
+    masthead = next((texts[i][:-2] for i in front if texts[i].endswith("文件") and is_org_name(texts[i][:-2])), None)
+    if header.issuer is None and masthead:  # the 发文机关标志 of a 版头: 全国打击…工作领导小组文件
+        header.issuer = masthead
     if header.issuer is None:
         for i in front:
             # the 发文机关标志 of a 版头 ends in 文件: 全国打击…工作领导小组文件
@@ -393,9 +397,12 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
         one_line = SIGNED_LINE_RE.match(texts[i])
         if one_line and ORG_END_RE.search(one_line["org"]) and parse_date(one_line["date"]):
             return strip_deputy(one_line["org"]), parse_date(one_line["date"])
-        # a date the page garbled (2019年82) still marks the signature above it, with no date read
-        garbled = not is_date_line(texts[i]) and bool(re.fullmatch(r"(?:19|20)\d\d年[\d一二三四五六七八九十〇○月日]{0,6}", texts[i]))
-        if not is_date_line(texts[i]) and not garbled:
+        # a date the page garbled (2019年82) still marks the signature above it, with no date read;
+        # one that lost its separators (2022921) is read when only one month and day fit
+        packed = packed_date(texts[i])
+        garbled = not is_date_line(texts[i]) and not packed and bool(
+            re.fullmatch(r"(?:19|20)\d\d年[\d一二三四五六七八九十〇○月日]{0,6}", texts[i]))
+        if not is_date_line(texts[i]) and not garbled and not packed:
             continue
         names: list[str] = []
         j = i - 1
@@ -406,14 +413,32 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
             j -= 1
         joined = "".join(names)
         if joined and ORG_END_RE.search(joined):
-            return strip_deputy(joined), None if garbled else parse_date(texts[i])
+            return strip_deputy(joined), None if garbled else packed or parse_date(texts[i])
         # printed date first, the body under it (2014年3月29日 / 国务院办公厅), below a covering
         # notice's last sentence
         below = i + 1
         if below in allowed and is_org_name(texts[below]) and (j < 0 or j not in allowed or not names) \
                 and (i == 0 or texts[i - 1].endswith("。")):
-            return strip_deputy(texts[below]), parse_date(texts[i])
+            return strip_deputy(texts[below]), None if garbled else packed or parse_date(texts[i])
     return None, None
+
+
+def packed_date(text: str) -> str | None:
+    """2022921 → 2022-09-21: a signature's date printed without separators, when exactly one
+    split into a month and a day is a date."""
+    if not re.fullmatch(r"(?:19|20)\d{4,6}", text):
+        return None
+    year, rest = int(text[:4]), text[4:]
+    found = set()
+    for k in range(1, len(rest)):
+        month, day = rest[:k], rest[k:]
+        if len(month) > 2 or len(day) > 2:
+            continue
+        try:
+            found.add(date(year, int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return found.pop() if len(found) == 1 else None
 
 
 SIGNED_LINE_RE = re.compile(r"^(?P<org>[^，,。；;：:\s]{4,40}?)(?P<date>" + DATE_RE.pattern + r")$")

@@ -142,3 +142,10 @@ def test_the_documents_own_title_line_may_add_its_place():
                              "2024年1月5日\n西安市国家知识产权保护示范区建设方案\n为贯彻落实决策部署，制定本方案。").paras)
     assert h.title == "西安市国家知识产权保护示范区建设方案"
     assert h.notice_title == "关于印发国家知识产权保护示范区建设方案的通知"
+
+
+def test_a_signature_date_printed_without_separators():
+    from notices.metadata import packed_date
+    assert packed_date("2022921") == "2022-09-21" and packed_date("20221231") == "2022-12-31"
+    assert packed_date("2022111") is None  # 1-11 or 11-1: not guessed
+    assert packed_date("2019") is None

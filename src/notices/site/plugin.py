@@ -11,12 +11,13 @@ every step is a function of notices.site, called from a documented build event.
 - on_env: `sd_once` (overrides/partials/nav.html), UTF-8 JSON in the theme's __config.
 - on_page_markdown: notice pages get linked citations and "cited by", the home page the newest
   notices and the campaigns (site/build.py Crosslinker).
-- on_page_context: a generated page's template gets its typed view as `sd` (site/views.py).
+- on_page_context: a generated page's template gets its typed view as `sd` (site/pages.py Views: the view of the page kind's module, agencies.py …).
 - on_post_page / on_post_template: indentation dropped, the theme's icons taken from one sprite;
   every plain table's cells labelled with their column's heading, read as cards on a phone
   (site/cards.py).
 - on_post_build: the sprite; in the default language's build, open data and feeds.
-  SEARCH: the search index is built from the data at the end of on_post_build (one call).
+  Then the language's search index, written from the data (notices.search.write_index) into
+  site_dir/search/<lang>/.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from properdocs.config.base import Config
 from properdocs.exceptions import PluginError
 from properdocs.plugins import BasePlugin
 
+from .. import search
+from ..registry import Registry
 from . import build, cards, icons, pages
 
 
@@ -51,6 +54,7 @@ class NoticesSite(BasePlugin[SiteConfig]):
         self.icons: dict[str, tuple[str, str]] = {}
         self.site_url = ""
         self.not_found: str | None = None  # the default language's 404 page
+        self.registry: Registry | None = None  # loaded once, for the search index
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -155,4 +159,8 @@ class NoticesSite(BasePlugin[SiteConfig]):
                 build.post_build(site, Path(config.docs_dir), self.data, self.site_url)
             except OSError as exc:
                 raise PluginError(f"开放数据和订阅源未能写出 / open data and feeds not written: {exc}") from exc
-        # SEARCH: the search index is written here, from self.data, for self._lang(config).
+        # The search index of the language just built, written from the data (notices.search).
+        if self.registry is None:
+            self.registry = Registry.load(self._data_dir(config))
+        search.write_index(site, Path(config.docs_dir) / "notices", self.data, self.registry,
+                           self._data_dir(config), self._lang(config))
