@@ -78,8 +78,9 @@ def normalise_doc_number(text: str) -> str:
 
 
 def is_org_name(text: str) -> bool:
+    """A body's name: 国务院, 公安部 have three characters; a generic one (办公室, 各部委) is none."""
     return 3 <= len(text) <= 60 and not SENTENCE_PUNCT.search(text) and bool(ORG_END_RE.search(text)) \
-        and "印发" not in text
+        and "印发" not in text and (len(text) > 3 or not re.match(r"[各本该我你其]|办公室$", text))
 
 
 def extract_header(paras: list[Para]) -> Header:

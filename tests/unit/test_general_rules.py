@@ -119,3 +119,9 @@ def test_an_issuer_cut_at_the_start_of_an_excerpt_is_no_issuer():
     whole = header_of("全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室印发《2021年全国打击侵犯知识产权和制售假冒伪劣商品工作要点》,要求做好工作。\n"
                       "一、深化重点治理\n")
     assert whole.issuer == "全国打击侵犯知识产权和制售假冒伪劣商品工作领导小组办公室"
+
+
+def test_three_character_org_names_but_not_generic_ones():
+    from notices.metadata import is_org_name
+    assert is_org_name("国务院") and is_org_name("公安部")
+    assert not is_org_name("办公室") and not is_org_name("各部委") and not is_org_name("本委员会。")
