@@ -202,6 +202,7 @@ def set_table_field(header: Header, key: str, value: str) -> None:
         header.stated.append(key)
 
 
+ATTACHMENT_TITLE_RE = re.compile(r"附\s*件\s*\d*\s*[:：]\s*([^:：<>\"]{6,80})$")
 TRANSMITS_RE = re.compile(r"^关于(?:印发|转发|下发|颁发|发布)")
 
 
@@ -283,6 +284,11 @@ def find_titles(texts: list[str], header: Header) -> None:
         pass
     elif header.notice_title:
         header.title = header.notice_title
+    else:
+        # a 通知 copied without its title line, carrying its plan as the attachment: the plan's title
+        attached = [m.group(1).strip() for t in texts[:80] for m in [ATTACHMENT_TITLE_RE.search(t)] if m]
+        if len(attached) == 1 and doc_type_of(attached[0]) != "notice" and not SENTENCE_PUNCT.search(attached[0]):
+            header.title = attached[0]
     if header.notice_title == header.title:
         header.notice_title = None
 

@@ -149,3 +149,15 @@ def test_a_signature_date_printed_without_separators():
     assert packed_date("2022921") == "2022-09-21" and packed_date("20221231") == "2022-12-31"
     assert packed_date("2022111") is None  # 1-11 or 11-1: not guessed
     assert packed_date("2019") is None
+
+
+def test_a_notice_copied_without_its_title_takes_its_attached_plans():
+    from notices.clean import clean
+    from notices.metadata import extract_header
+    h = extract_header(clean("各自治州、市人民政府：\n现将有关事项通知如下。\n特此通知。\n"
+                             "附件：贵州省打击侵权假冒专项行动评比表彰方案\n贵州省专项行动领导小组\n二0一一年七月六日").paras)
+    assert h.title == "贵州省打击侵权假冒专项行动评比表彰方案"
+    assert (h.issuer, h.issued_date) == ("贵州省专项行动领导小组", "2011-07-06")
+    # a form is no title
+    h = extract_header(clean("各区局：\n现将有关事项通知如下。\n附件：报名表\n").paras)
+    assert h.title is None
