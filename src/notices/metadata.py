@@ -318,7 +318,8 @@ def previous_text(texts: list[str], index: int, header: Header) -> str | None:
 
 
 def looks_like_title(text: str) -> bool:
-    if len(text) > 80 or SENTENCE_PUNCT.search(text) or MARKER_RE.match(text) or "印发" in text:
+    if len(text) > 80 or SENTENCE_PUNCT.search(text) or MARKER_RE.match(text) or "印发" in text \
+            or re.match(r"附\s*件", text):
         return False
     return doc_type_of(text) != "notice" and not text.startswith("关于")
 
