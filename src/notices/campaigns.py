@@ -21,8 +21,10 @@ YEAR_START_RE = re.compile(r"^(?P<year>(?:19|20)\d{2})年?[\s\-－—–]*(?P<ba
 # Words a notice quotes that name no campaign: （以下简称“专项行动”）, “双打”
 # Unquoted names listed before 等专项行动 (继续开展放心农资下乡进村、红盾护农、农资打假下乡等专项行动):
 # two or more short names after 开展; a list of tasks (开展打击侵权、整治假冒等…) names none.
-LISTED_RE = re.compile(r"(?:开展|组织|部署)((?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10})等(?:专项行动|行动|专项整治|专项治理)")
-TASK_VERB_RE = re.compile(r"^(?:打击|整治|治理|查处|清理|排查|检查|加强|开展|推进|严厉|集中|深入|强化|规范|监督|抽查|暗访)")
+LISTED_RE = re.compile(r"(?:开展|组织|部署)((?:[\u4e00-\u9fff]{3,10}、)+[\u4e00-\u9fff]{3,10})等(?:专项行动|集中行动|行动)")
+# …and a list of tasks or of fields (开展打击侵权、整治假冒等…; 开展医疗器械、农资产品等专项行动)
+TASK_VERB_RE = re.compile(r"^(?:打击|整治|治理|查处|清理|排查|检查|加强|开展|推进|严厉|集中|深入|强化|规范|监督|抽查|暗访)"
+                          r"|(?:领域|市场|产品|商品|行业|环节|药品|食品|器械|物资|企业|单位)$")
 GENERIC_RE = re.compile(r"^(专项|专项行动|行动|双打|打假|集中行动|本次行动|此次行动|专项整治|专项治理)$")
 
 
@@ -75,7 +77,7 @@ def find_campaigns(text: str, known: tuple[str, ...]) -> list[tuple[str, int | N
                 found.append((run.start() + quoted.start(), (base, year)))
     for listed in LISTED_RE.finditer(text):
         names = listed.group(1).split("、")
-        if not any(TASK_VERB_RE.match(n) or GENERIC_RE.match(n) for n in names):
+        if not any(TASK_VERB_RE.search(n) or GENERIC_RE.match(n) for n in names):
             at = listed.start(1)
             for name in names:
                 found.append((at, split_name(name)))

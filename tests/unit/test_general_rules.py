@@ -125,3 +125,9 @@ def test_three_character_org_names_but_not_generic_ones():
     from notices.metadata import is_org_name
     assert is_org_name("国务院") and is_org_name("公安部")
     assert not is_org_name("办公室") and not is_org_name("各部委") and not is_org_name("本委员会。")
+
+
+def test_a_list_of_fields_before_deng_zhuanxiang_xingdong_names_no_campaign():
+    from notices.campaigns import find_campaigns
+    assert find_campaigns("开展医疗器械、农资产品等专项行动", ()) == []
+    assert find_campaigns("开展农药、化肥、种子等专项整治", ()) == []
