@@ -1,19 +1,20 @@
 """Search benchmark: index size and time to the first result, in headless chromium.
 
-For the five bundled notices and (if `notices generate` exists) a generated corpus of N
-notices, builds the site twice in a scratch directory — "stock" (mkdocs.yml without
-scripts/search_hooks.py: the index as the search plugin and static-i18n write it) and
-"reworked" (the project as it is) — serves each on 127.0.0.1 and prints:
+For the five bundled notices and a generated corpus of N notices (`notices generate`), builds the
+site as `properdocs build` does (one process, both languages) in a scratch directory, serves it
+on 127.0.0.1 and prints:
 
-- the search index size, raw and gzip;
-- the bytes the reader's browser downloads before the first result appears (page, assets,
-  worker, index; as transferred, i.e. uncompressed by this plain server — gzip figures are
-  what a compressing server sends for the index);
-- the time from typing the query to the first result (first query after page load,
-  including worker start, index download and lunr indexing), and the median of later queries.
+- the Chinese index's size (search/zh/: meta.json, shards, documents, texts), raw and gzip;
+- the bytes the reader's browser downloads before the first result appears (page, assets, the
+  search component, meta.json, the shards of the query's terms, the documents shown; as
+  transferred by this plain server, uncompressed);
+- the time from typing the query to the first result (first query after page load, index
+  files fetched on the way), and the median of later queries.
+
+scripts/bench.py measures the same with a compressing server, beside Pagefind.
 
 Usage: .venv/bin/python scripts/bench_search.py [--count 1000] [--seed 1] [--query 市场监管局]
-       [--skip-stock] [--skip-generated]
+       [--skip-generated]
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def tool(name: str) -> str:
     return str(BIN / name) if (BIN / name).exists() else name
 
 
-def build(work: Path, sources: list[Path] | None, gen: tuple[int, int] | None, stock: bool) -> Path:
-    project = work / ("stock" if stock else "reworked")
+def build(work: Path, sources: list[Path] | None, gen: tuple[int, int] | None) -> Path:
+    project = work / "project"
     project.mkdir(parents=True)
     for part in PARTS:
         src = REPO / part
@@ -53,10 +54,6 @@ def build(work: Path, sources: list[Path] | None, gen: tuple[int, int] | None, s
             shutil.copy2(src, project / part)
     for d in ("notices", "generated"):
         shutil.rmtree(project / "docs" / d, ignore_errors=True)
-    if stock:
-        yml = project / "mkdocs.yml"
-        yml.write_text("\n".join(line for line in yml.read_text(encoding="utf-8").splitlines()
-                                 if "search_hooks.py" not in line) + "\n", encoding="utf-8")
     out = project / "docs" / "notices"
     if gen:
         src_dir = work / "gen-sources"
@@ -85,11 +82,14 @@ def measure(site: Path, query: str, later: list[str]) -> dict:
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{srv.server_address[1]}/"
-    # reworked: one gzipped index per language (both counted); stock: search_index.json
-    stored = sorted((site / "search").glob("search_index.*.json.gz"))
-    raw = b"".join(gzip.decompress(f.read_bytes()) for f in stored) or (site / "search" / "search_index.json").read_bytes()
-    res = {"index_raw": len(raw), "docs": raw.count(b'"location"'),
-           "index_gzip": sum(f.stat().st_size for f in stored) if stored else len(gzip.compress(raw, 9))}
+    folder = site / "search" / "zh"
+    raw = gz = 0
+    for path in (p for p in folder.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        raw += len(gzip.decompress(data)) if path.suffix == ".gz" else len(data)
+        gz += len(data) if path.suffix == ".gz" else len(gzip.compress(data, 9))
+    docs = __import__("json").loads((folder / "meta.json").read_text(encoding="utf-8"))["docs"]
+    res = {"index_raw": raw, "index_gzip": gz, "docs": docs}
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -121,7 +121,7 @@ def measure(site: Path, query: str, later: list[str]) -> dict:
                 t = time.perf_counter()
                 page.fill(".md-search__input", q)
                 page.press(".md-search__input", "End")
-                # a result, or the "no result" message (the stock index finds nothing for some)
+                # a result, or the "no result" message
                 page.wait_for_function("e => document.querySelector('.md-search-result__item') || "
                                        "document.querySelector('.md-search-result__meta').textContent !== e",
                                        arg=empty, timeout=30000)
@@ -148,7 +148,6 @@ def main() -> None:
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--query", default="市场监管局")
-    ap.add_argument("--skip-stock", action="store_true")
     ap.add_argument("--skip-generated", action="store_true")
     a = ap.parse_args()
     later = ["剑网2022", "地理标志", "海关", "上海市市场监督管理局", "SAMR", "customs"]
@@ -163,9 +162,8 @@ def main() -> None:
         print(f"{label}: query {a.query!r}")
         with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
             work = Path(tmp)
-            for stock in ([True, False] if not a.skip_stock else [False]):
-                site = build(work, sources, gen, stock)
-                report("stock" if stock else "reworked", measure(site, a.query, later))
+            site = build(work, sources, gen)
+            report("index", measure(site, a.query, later))
 
 
 if __name__ == "__main__":

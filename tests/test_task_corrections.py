@@ -60,7 +60,7 @@ def test_a_corrected_task_has_the_maintainers_agencies_and_says_so(tmp_path, reg
     assert [(a.name, a.role) for a in other.agencies] == [("市委宣传部", "lead"), ("市公安局", "support")]
     zh, en = render_zh(notice), render_en(notice)
     assert "（责任单位经人工更正）" in zh and "任务 t-1-1 的责任单位" in zh and "本页经人工更正" in zh
-    assert "(corrected by a maintainer)" in en and "the agencies of task t-1-1" in en
+    assert "(agencies corrected by a maintainer)" in en and "the agencies of task t-1-1" in en
     assert notice.to_dict()["tasks"][0]["corrected"] is True
 
 

@@ -1,8 +1,7 @@
-"""Search's lazy loader (overrides/assets/javascripts/sd-lazy-search.js).
+"""The search component (overrides/assets/javascripts/sd-search.js) on every page.
 
-- The loader is a static file, not inline: every page (any depth, both languages, the 404
-  page) loads it with `defer` before material's bundle, by a path that exists in the built
-  site, and holds no inline copy of it.
+- It is a static file, not inline: every page (any depth, both languages, the 404 page) loads
+  it with `defer` after material's bundle, by a path that exists in the built site.
 - In the browser it is fetched with the page, and nothing else of search (worker, index)
   until the reader uses search: by focus in the box or by the search toggle (phone width);
   then search works. (The keyboard shortcut: tests/browser/test_search.py.)
@@ -22,7 +21,7 @@ from test_search import CN, SEARCH_REQUEST, SH, search
 
 pytestmark = pytest.mark.browser
 
-LOADER = "assets/javascripts/sd-lazy-search.js"
+LOADER = "assets/javascripts/sd-search.js"
 SCRIPT_SRC = re.compile(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"[^>]*>", re.I)
 INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.I | re.S)
 PAGES = ["", CN, "agencies/national.samr/", "en/", "en/" + CN, "en/catalogue/places/shanghai-changning/"]
@@ -46,24 +45,18 @@ def test_loader_is_a_static_file_before_the_bundle(built_site: Path, page: str):
     loaders = [i for i, p in enumerate(paths) if p.endswith(LOADER)]
     bundles = [i for i, p in enumerate(paths) if re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", p)]
     assert len(loaders) == 1 and len(bundles) == 1, paths
-    assert loaders[0] < bundles[0], f"the loader must run before the bundle: {paths}"
+    assert loaders[0] > bundles[0], f"the component comes after the theme's bundle: {paths}"
     attrs, _, path = scripts[loaders[0]]
     assert re.search(r"\bdefer\b", attrs), "the loader is deferred, as the bundle"
     assert re.search(r"\bdefer\b", scripts[bundles[0]][0]), "the bundle is deferred"
     assert (built_site / path).is_file(), f"{page}: {path} does not exist"
     # its language's own copy: the English site (built alone) has its assets under en/
     assert path.startswith("en/") == (page.startswith("en/") and (built_site / "en" / LOADER).exists())
-    for attrs, body in INLINE_SCRIPT.findall(html):
-        if re.search(r"\btype=\"application/json\"", attrs):  # material's __config: data, not code
-            continue
-        assert "XMLHttpRequest" not in body and "sdHold" not in body, f"an inline copy of the loader: {body[:200]}"
-
-
-def test_loader_file_wraps_request_and_worker(built_site: Path):
-    text = (built_site / LOADER).read_text(encoding="utf-8")
-    for needle in ("XMLHttpRequest.prototype", "window.Worker", "search_index\\.json", "sd-search\\.js",
-                   "focusin", "__search"):
-        assert needle in text, needle
+    # the box tells the component where its language's index is, and that folder holds it
+    box = re.search(r'data-sd-index="([^"]+)"', html)
+    assert box, "no search box"
+    assert (built_site / _resolve(page, box.group(1)) / "meta.json").is_file(), box.group(1)
+    assert 'name="search"' not in html, "a form the theme's bundle would take for its own search"
 
 
 @contextlib.contextmanager
@@ -96,9 +89,8 @@ def test_loader_fetched_with_the_page_and_nothing_else_before_use(browser, site_
         own = "en/" if path.startswith("en/") else ""
         assert loader[0].url == site_server + own + LOADER, loader[0].url
         assert _search_requests(seen) == [], "search fetched before use"
-        assert page.evaluate("typeof window.Worker") == "function"
         assert expected in [r["path"] for r in search(page, site_server, query)]
-        assert any(u.split("?")[0].endswith("/search/search_index.json") for u in _search_requests(seen))
+        assert any(u.split("?")[0].endswith("/meta.json") for u in _search_requests(seen))
 
 
 def test_search_toggle_loads_search_on_a_phone(browser, site_server):
@@ -109,5 +101,6 @@ def test_search_toggle_loads_search_on_a_phone(browser, site_server):
         page.click("label.md-header__button[for=__search]")
         page.wait_for_function("document.getElementById('__search').checked")
         page.wait_for_timeout(500)
-        assert any("/workers/sd-search.js" in u for u in _search_requests(seen)), _search_requests(seen)
+        assert page.evaluate("document.activeElement.matches('.md-search__input')")
+        assert any(u.endswith("/search/zh/meta.json") for u in _search_requests(seen)), _search_requests(seen)
         assert "campaigns/tiequan/" in [r["path"] for r in search(page, site_server, "铁拳")]

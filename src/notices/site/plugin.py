@@ -16,7 +16,8 @@ every step is a function of notices.site, called from a documented build event.
   every plain table's cells labelled with their column's heading, read as cards on a phone
   (site/cards.py).
 - on_post_build: the sprite; in the default language's build, open data and feeds.
-  SEARCH: the search index is built from the data at the end of on_post_build (one call).
+  Then the language's search index, written from the data (notices.search.write_index) into
+  site_dir/search/<lang>/.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from properdocs.config.base import Config
 from properdocs.exceptions import PluginError
 from properdocs.plugins import BasePlugin
 
+from .. import search
+from ..registry import Registry
 from . import build, cards, icons, pages
 
 
@@ -51,6 +54,7 @@ class NoticesSite(BasePlugin[SiteConfig]):
         self.icons: dict[str, tuple[str, str]] = {}
         self.site_url = ""
         self.not_found: str | None = None  # the default language's 404 page
+        self.registry: Registry | None = None  # loaded once, for the search index
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -155,4 +159,8 @@ class NoticesSite(BasePlugin[SiteConfig]):
                 build.post_build(site, Path(config.docs_dir), self.data, self.site_url)
             except OSError as exc:
                 raise PluginError(f"开放数据和订阅源未能写出 / open data and feeds not written: {exc}") from exc
-        # SEARCH: the search index is written here, from self.data, for self._lang(config).
+        # The search index of the language just built, written from the data (notices.search).
+        if self.registry is None:
+            self.registry = Registry.load(self._data_dir(config))
+        search.write_index(site, Path(config.docs_dir) / "notices", self.data, self.registry,
+                           self._data_dir(config), self._lang(config))
