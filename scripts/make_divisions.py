@@ -51,7 +51,7 @@ def divisions(location: str) -> list[dict]:
     seen: set[str] = set()
     out = []
     for r in rows:
-        if r.get("skip") or r["code"] == r["parent"] or "直辖" in r["name"] or r["code"] in seen:
+        if r.get("skip") or not r["code"] or r["code"] == r["parent"] or "直辖" in r["name"] or r["code"] in seen:
             continue
         seen.add(r["code"])
         out.append(r)

@@ -245,3 +245,25 @@ def test_a_progress_bar_on_a_terminal(tmp_path):
     text = captured.decode("utf-8", "replace")
     assert "转换 converting:" in text and "0/3" in text  # drawn, then cleared when done
     assert "已转换 converted 3 / 3" in text
+
+
+def test_a_notice_that_names_no_place_converts_and_check_names_the_sidecar_field(tmp_path):
+    """No refusal for a missing fact: convert exits 0 with one warning line; check warns (exit 0)
+    and says which sidecar field settles it; with that field set, the warning is gone."""
+    folder, pages = tmp_path / "in", tmp_path / "pages"
+    folder.mkdir()
+    (folder / "nowhere.txt").write_text("关于做好打击侵权假冒工作的通知\n\n各有关单位：\n\n一、加强组织领导。（市场监管局负责）\n\n"
+                                        "某某单位\n\n2020年5月1日\n", encoding="utf-8")
+    result = run("convert", folder, "--out", pages)
+    assert result.returncode == 0, result.stderr
+    warning = [line for line in (result.stdout + result.stderr).splitlines() if "所属地区" in line]
+    assert len(warning) == 1 and "nowhere.meta.yml" in warning[0] and "jurisdiction:" in warning[0]
+    assert json.loads((pages / "nowhere.json").read_text(encoding="utf-8"))["jurisdiction"]["level"] == "undetermined"
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 0
+    assert f"{folder / 'nowhere.txt'}: 未能确定所属地区" in result.stdout and "jurisdiction: 某省某市某区" in result.stdout
+    (folder / "nowhere.meta.yml").write_text("corrections:\n  jurisdiction: 江苏省苏州市\n"
+                                            "correction_note: 见原件落款。/ See the signature.\n", encoding="utf-8")
+    assert run("convert", folder, "--out", pages).returncode == 0
+    result = run("check", "--sources", folder, "--pages", pages)
+    assert result.returncode == 0 and "所属地区" not in result.stdout

@@ -369,6 +369,25 @@ def test_an_ambiguous_division_name_alone_is_not_guessed():
     assert reg.jurisdiction_in("沧州市新华区人民政府").name == "沧州市新华区"
 
 
+def test_a_broken_division_row_names_file_and_line(data_copy):
+    p = data_copy / "divisions.tsv"
+    lines = p.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines, 1) if line.startswith("110101\t"))
+    lines[n - 1] = "110101\tcounty\t东城区"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(NoticeError) as e:
+        Registry.load(data_copy)
+    assert e.value.path.endswith("divisions.tsv") and e.value.line == n and "6 columns" in e.value.en
+
+
+def test_the_division_table_is_whole():
+    reg = Registry.load()
+    provinces = reg.provinces()
+    assert len(provinces) == 34
+    counties = [d for p in provinces for d in reg.divisions_within(reg.place_of(p)) if d.level == "county"]
+    assert len(counties) > 2800
+
+
 # ---- agencies named after a unit: only the proper name romanised (naming.yaml agency_units) ----
 
 @pytest.mark.parametrize("name, en, system", [

@@ -86,6 +86,11 @@ def parse(path: Path) -> Links:
     ("notices/2022-national-work-plan", ["被以下文件引用", "../2022-shanghai-work-plan/", "../2022-shanghai-xuhui-work-plan/"]),
     ("en/notices/2022-national-work-plan", ["Cited by"]),
     ("notices/2022-shanghai-xuhui-work-plan", ["引用文件", "../2022-national-work-plan/"]),
+    ("campaigns/dajiqinfanzhishichanquanfanzuizhuanxiangzhili",
+     ["点名或实施本行动的文件", "2022-henan-xuchang-ip-crime-plan/", "组织实施阶段（2022年7月中旬至11月）",
+      "<title>打击侵犯知识产权犯罪专项治理 - "]),
+    ("notices/2022-shanghai-work-plan", ['<details class="sd-outline">', "谁负责什么", 'href="#s-1"']),
+    ("en/notices/2022-shanghai-work-plan", ["Who does what", "../../../notices/2022-shanghai-work-plan/#t-"]),
     ("", ["最新文件", "campaigns/jianwang/"]),
     ("en", ["Newest notices", "campaigns/jianwang/"]),
 ])

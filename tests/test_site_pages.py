@@ -324,6 +324,90 @@ def test_notice_description_says_who_published_what_and_is_safe_in_an_attribute(
     assert en == "Key points: published by X District AMR on 2022-09-06."
 
 
+def _agency_href(aid: str) -> str:
+    return f"../../agencies/{aid}/"
+
+
+def test_the_lead_column_names_only_the_agencies_the_text_says_lead(site):
+    """Campaign pages: 牵头机关 holds exactly the agencies a task's text says lead (牵头); the
+    others stand in their own column with their role as written. A task that names no lead
+    (…按职责分工负责) shows none, where the pages used to put its responsible agencies."""
+    without_lead = 0
+    for series in site.named_series:
+        view = campaigns.campaign_view(site, series, 1, "zh")
+        rows = {(r.slug, r.id): r for r in campaigns.campaign_tasks(site, series)}
+        for shown in view.tasks:
+            slug, tid = shown.where.href.split("/notices/")[1].split("/#")
+            task = rows[(slug, tid)].task
+            known = [a for a in task["agencies"] if a["id"] in site.agencies]
+            assert [link.href for link in shown.leads] == [_agency_href(a["id"]) for a in known if a["role"] == "lead"]
+            assert [(link.href, role) for link, role in shown.others] == [
+                (_agency_href(a["id"]), {"responsible": "负责", "support": "配合"}[a["role"]])
+                for a in known if a["role"] != "lead"]
+            if not shown.leads and shown.others:
+                without_lead += 1
+    assert without_lead > 0, "no task without a lead: the check would pass on the old pages"
+
+
+def test_a_campaign_no_task_names_still_lists_the_notices_that_name_or_implement_it(site):
+    """The Xuchang plan implements 打击侵犯知识产权犯罪专项治理 but no task names it: its page lists
+    the plan with its stages' dates as written, under a title not doubled; no campaign the home
+    page links is empty."""
+    series = next(s for s in site.named_series if site.campaign_series[s].zh == "打击侵犯知识产权犯罪专项治理")
+    assert campaigns.campaign_tasks(site, series) == []
+    view = campaigns.campaign_view(site, series, 1, "zh")
+    assert [n.notice.href for n in view.notices] == ["../../notices/2022-henan-xuchang-ip-crime-plan/"]
+    assert ("组织实施阶段", "2022年7月中旬至11月") in view.notices[0].phases
+    assert campaigns.campaign_title("打击侵犯知识产权犯罪专项治理") == "打击侵犯知识产权犯罪专项治理"
+    assert campaigns.campaign_title("剑网") == "剑网专项行动"
+    for s in site.named_series:  # the campaigns the home page links
+        page = campaigns.campaign_view(site, s, 1, "zh")
+        assert page.notices or page.tasks, s
+
+
+def test_cited_documents_link_to_their_official_page_when_known(site, tmp_path):
+    """data/cited_documents.yaml gives the official page of documents the site does not hold:
+    a notice citing one links it there (title matched with brackets and dashes ignored)."""
+    from dataclasses import replace
+
+    (tmp_path / crosslinks.CITED_FILE).write_text(
+        "documents:\n  - title: 知识产权强国建设纲要（2021-2035年）\n    url: https://www.gov.example.cn/a?b=1&c=2\n",
+        encoding="utf-8")
+    pages = crosslinks.official_pages(tmp_path)
+    with_pages = replace(site, official_pages=pages)
+    text = crosslinks.sections(with_pages, "2022-shanghai-work-plan", "zh")
+    assert '- <a href="https://www.gov.example.cn/a?b=1&amp;c=2">《知识产权强国建设纲要(2021—2035年)》</a> — 发布机关网页' in text
+    assert "https://www.gov.example.cn" not in crosslinks.sections(site, "2022-shanghai-work-plan", "zh")
+    (tmp_path / crosslinks.CITED_FILE).write_text("documents:\n  - title: x\n    url: javascript:alert(1)\n",
+                                                   encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cited_documents.yaml: 第 1 项 url：应以 http:// 或 https:// 开头"):
+        crosslinks.official_pages(tmp_path)
+
+
+def test_a_notice_page_shows_its_outline_and_who_does_what(site):
+    """At the top of the page, folded: the outline (Chinese page) and each agency × lead,
+    responsible, support with how many tasks, each count linking the first of them."""
+    text = crosslinks.glance(site, "2022-shanghai-work-plan", "zh")
+    notice = site.by_slug["2022-shanghai-work-plan"]
+    assert f'<details class="sd-outline"><summary>本文目录（{len(notice["sections"])} 部分）</summary>' in text
+    assert '<li><a href="#s-1">一、坚持多点发力,加大行政保护力度</a><ol>' in text
+    assert text.count("<li>") == len(notice["sections"]) + sum(len(s["children"]) for s in notice["sections"])
+    counts = {}
+    for task in notice["tasks"]:
+        for ref in task["agencies"]:
+            if ref["id"] == "shanghai.market-regulation":
+                counts.setdefault(ref["role"], []).append(task["id"])
+    row = next(line for line in text.splitlines() if "agencies/shanghai.market-regulation/" in line)
+    for role in ("lead", "responsible", "support"):
+        ids = counts.get(role)
+        assert (f'<a href="#{ids[0]}">{len(ids)}</a>' if ids else "<td>—</td>") in row, role
+    en = crosslinks.glance(site, "2022-shanghai-work-plan", "en")
+    assert "sd-outline" not in en and "Who does what" in en
+    assert f'<a href="../../../notices/2022-shanghai-work-plan/#{counts["responsible"][0]}">' in en
+    page = crosslinks.with_glance("# T\n\ntable\n\n## 正文 { #text }\n\nx\n", text)
+    assert page.index("sd-glance") < page.index("## 正文")
+
+
 def test_topic_pages_list_every_task_of_their_topic_in_both_languages(site):
     from notices.site import topicpages
 

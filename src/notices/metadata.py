@@ -6,6 +6,7 @@ paragraphs were metadata (shown in the metadata block rather than in the body)."
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -13,6 +14,7 @@ import yaml
 
 from .clean import MARKER_RE, Para
 from .dates import DATE_RE, is_date_line, parse_date
+from .tables import label_alone, label_map, table_fields
 from .registry import DATA_DIR
 
 DOC_NUMBER_RE = re.compile(
@@ -54,18 +56,6 @@ class Header:
 
 
 @lru_cache(maxsize=1)
-def label_map() -> dict[str, str]:
-    data = yaml.safe_load((DATA_DIR / "metadata_labels.yaml").read_text(encoding="utf-8"))
-    return {label: key for key, labels in data.items() for label in labels}
-
-
-@lru_cache(maxsize=1)
-def label_re() -> re.Pattern:
-    labels = sorted(label_map(), key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, labels)) + r")\s*[:：]")
-
-
-@lru_cache(maxsize=1)
 def doc_types() -> list[dict]:
     return yaml.safe_load((DATA_DIR / "doc_types.yaml").read_text(encoding="utf-8"))
 
@@ -85,87 +75,6 @@ def normalise_doc_number(text: str) -> str:
     # the words of a title it is glued to are no part of it: …的通知国办发〔2012〕30号
     text = re.sub(r"^.*(?:通知|意见|方案|要点|的|》|\)|）)(?=[\u4e00-\u9fff]{1,12}[〔\[［【(（]?(?:19|20)\d\d)", "", text)
     return re.sub(r"[〔\[［【(（]?((?:19|20)\d{2})[\]］】)）〕]", r"〔\1〕", text, count=1)
-
-
-# A law portal's fields: 【制定机关】…【公布日期】…【字号】… (its 字号 is the 文号, not a font size)
-PORTAL_LABEL_RE = re.compile(r"【\s*([\u4e00-\u9fff\s]{2,8}?)\s*】")
-# A bare date and time opening a page's byline: 2022-09-28 16:08 来源: …
-BYLINE_DATE_RE = re.compile(r"^((?:19|20)\d\d[-./年]\d{1,2}[-./月]\d{1,2}日?)(?:T\d{1,2}:\d{2}(?::\d{2})?)?(?=.{0,40}(?:来源|作者|浏览|点击)[:：])")
-
-
-PAGE_STAMP_RE = re.compile(
-    r"^[•·\s]*(?:(?P<y>(?:19|20)\d\d)\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})\s*日?"
-    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d\d))"
-    r"\s*T?\s*\d{1,2}\s*[:时]\s*\d{2}(?:\s*[:分]\s*(?:\d{2}\s*秒?)?)?$")
-
-
-def table_fields(text: str) -> list[tuple[str, str]] | None:
-    """(label, value) pairs of a metadata line, or None when the line is not one.
-
-    Labels may be spaced (索 引 号:), follow a bullet (•文号:), sit in a law portal's 【】, or be
-    pipes' cells; a page's byline may open with its date (2022-09-28 16:08 来源: …)."""
-    text = re.sub(r"(?<=\d)\s+(?=\d)", "T", text)  # a date and its time stay apart
-    if "【" in text:
-        text = PORTAL_LABEL_RE.sub(lambda m: ("文号" if re.sub(r"\s", "", m.group(1)) == "字号" else m.group(1)) + ":", text)
-    spaced = spaced_fields(text)
-    if spaced:
-        return spaced
-    stamp = PAGE_STAMP_RE.match(text.strip())
-    if stamp:  # a date with its time of day is when the page went up, never a signature's date
-        y, m, d = (stamp["y"], stamp["m"], stamp["d"]) if stamp["y"] else (stamp["y2"], stamp["m2"], stamp["d2"])
-        return [("发布时间", f"{int(y):04d}-{int(m):02d}-{int(d):02d}")]
-    compact = re.sub(r"\s+", "", text).lstrip("•·●◆■□▪-")
-    byline = BYLINE_DATE_RE.match(compact)
-    if byline:
-        compact = "发布时间:" + compact
-    if "|" in compact:
-        # an HTML table's cells: <th>索引号</th><td>…</td>, two pairs a row, the label with or
-        # without its colon
-        cells = [c + ":" if c in label_map() else c for c in compact.split("|")]
-        if not any(label_re().match(c) for c in cells):
-            return None
-        pairs: list[tuple[str, str]] = []
-        pending: str | None = None
-        for cell in cells:
-            match = label_re().match(cell)
-            if match:
-                if pending:
-                    pairs.append((pending, ""))
-                rest = cell[match.end():]
-                pending = None if rest else match.group(1)
-                if rest:
-                    pairs.append((match.group(1), rest))
-            elif pending:
-                pairs.append((pending, cell))
-                pending = None
-        if pending:
-            pairs.append((pending, ""))
-        return pairs
-    if len(compact) > 120 or not label_re().match(compact):
-        return None
-    matches = list(label_re().finditer(compact))
-    return [(m.group(1), compact[m.end(): matches[i + 1].start() if i + 1 < len(matches) else None])
-            for i, m in enumerate(matches)]
-
-
-@lru_cache(maxsize=1)
-def bare_label_re() -> re.Pattern:
-    labels = sorted((label for label in label_map() if len(label) >= 3), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, labels)))
-
-
-def spaced_fields(text: str) -> list[tuple[str, str]] | None:
-    """A table row flattened without colons: 发文字号 豫政办〔2013〕68号 发布时间 2013年08月02日 (spaces
-    may be gone): a short line without sentence punctuation that opens with a label of three or
-    more characters and holds at least two."""
-    compact = re.sub(r"\s+", "", text)
-    if len(compact) > 80 or SENTENCE_PUNCT.search(compact) or re.search(r"[:：]", compact):
-        return None
-    found = list(bare_label_re().finditer(compact))
-    if len(found) < 2 or found[0].start() != 0:
-        return None
-    return [(m.group(0), compact[m.end(): found[k + 1].start() if k + 1 < len(found) else None])
-            for k, m in enumerate(found)]
 
 
 def is_org_name(text: str) -> bool:
@@ -195,7 +104,8 @@ def title_fragment(text: str) -> bool:
     punctuation, no date, 文号, signature or page furniture (【…】, •, (此件公开发布))."""
     return 3 <= len(text) <= 40 and not SENTENCE_PUNCT.search(text) and not DOC_NUMBER_RE.search(text) \
         and not re.search(r"[:：【】•|]|^[(（]|[.…]{2,}$", text) and not DATE_RE.search(text) \
-        and not MARKER_RE.match(text) and not ORG_END_RE.search(text) and not text.endswith("文件")
+        and not MARKER_RE.match(text) and not ORG_END_RE.search(text) and not text.endswith("文件") \
+        and len(re.findall(r"[\u4e00-\u9fff]", text)) >= 3
 
 
 def join_title_lines(texts: list[str], header: Header) -> None:
@@ -245,12 +155,6 @@ def split_trailing_doc_numbers(texts: list[str], header: Header) -> None:
                 header.doc_number = normalise_doc_number(match["number"] or match["glued"])
                 header.stated.append("doc_number")
             return
-
-
-def label_alone(text: str) -> str | None:
-    """A label on a line of its own (one field a line, a definition list's term): 成文日期, 索 引 号："""
-    compact = re.sub(r"\s+", "", text).rstrip(":：")
-    return compact if compact in label_map() and label_map()[compact] != "title" else None
 
 
 def read_tables(paras: list[Para], header: Header) -> None:
@@ -353,7 +257,11 @@ def find_titles(texts: list[str], header: Header) -> None:
             quoted = sentence["title"]
     candidates = [i for i, t in enumerate(texts)
                   if i not in header.metadata_paras and looks_like_title(t)]
+    # the document's own title line, which may add the place the 通知's title leaves out
+    # (关于印发国家…建设方案的通知 → 西安市国家…建设方案)
     chosen = next((i for i in candidates if quoted and texts[i] == quoted), None)
+    if chosen is None and quoted:
+        chosen = next((i for i in candidates if texts[i].endswith(quoted) and len(texts[i]) - len(quoted) <= 12), None)
     if chosen is None and candidates and quoted is None and own is None:
         chosen = candidates[0]
     if chosen is not None:
@@ -392,6 +300,9 @@ def find_issuer(texts: list[str], header: Header) -> None:
     """版头 or 发文机关, else the 落款 signature, else an explicit 印发 sentence, else the table."""
     top = header.title_para if header.title_para is not None else len(texts)
     front = [i for i in range(top) if i not in header.metadata_paras]
+    masthead = next((texts[i][:-2] for i in front if texts[i].endswith("文件") and is_org_name(texts[i][:-2])), None)
+    if header.issuer is None and masthead:  # the 发文机关标志 of a 版头: 全国打击…工作领导小组文件
+        header.issuer = masthead
     if header.issuer is None:
         for i in front:
             # the 发文机关标志 of a 版头 ends in 文件: 全国打击…工作领导小组文件
@@ -448,7 +359,12 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
         one_line = SIGNED_LINE_RE.match(texts[i])
         if one_line and ORG_END_RE.search(one_line["org"]) and parse_date(one_line["date"]):
             return strip_deputy(one_line["org"]), parse_date(one_line["date"])
-        if not is_date_line(texts[i]):
+        # a date the page garbled (2019年82) still marks the signature above it, with no date read;
+        # one that lost its separators (2022921) is read when only one month and day fit
+        packed = packed_date(texts[i])
+        garbled = not is_date_line(texts[i]) and not packed and bool(
+            re.fullmatch(r"(?:19|20)\d\d年[\d一二三四五六七八九十〇○月日]{0,6}", texts[i]))
+        if not is_date_line(texts[i]) and not garbled and not packed:
             continue
         names: list[str] = []
         j = i - 1
@@ -459,8 +375,26 @@ def signature_before_date(texts: list[str], where: list[int]) -> tuple[str | Non
             j -= 1
         joined = "".join(names)
         if joined and ORG_END_RE.search(joined):
-            return strip_deputy(joined), parse_date(texts[i])
+            return strip_deputy(joined), None if garbled else packed or parse_date(texts[i])
     return None, None
+
+
+def packed_date(text: str) -> str | None:
+    """2022921 → 2022-09-21: a signature's date printed without separators, when exactly one
+    split into a month and a day is a date."""
+    if not re.fullmatch(r"(?:19|20)\d{4,6}", text):
+        return None
+    year, rest = int(text[:4]), text[4:]
+    found = set()
+    for k in range(1, len(rest)):
+        month, day = rest[:k], rest[k:]
+        if len(month) > 2 or len(day) > 2:
+            continue
+        try:
+            found.add(date(year, int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return found.pop() if len(found) == 1 else None
 
 
 SIGNED_LINE_RE = re.compile(r"^(?P<org>[^，,。；;：:\s]{4,40}?)(?P<date>" + DATE_RE.pattern + r")$")

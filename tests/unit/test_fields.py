@@ -132,3 +132,20 @@ def test_a_title_as_printed_with_its_place_and_a_doc_number_glued_after_the_noti
     h = extract_header(clean("国务院办公厅关于印发2012年全国打击侵权假冒工作要点的通知国办发〔2012〕30号\n"
                              "各省、自治区、直辖市人民政府：\n现印发给你们。").paras)
     assert (h.notice_title, h.doc_number) == ("关于印发2012年全国打击侵权假冒工作要点的通知", "国办发〔2012〕30号")
+
+
+def test_the_documents_own_title_line_may_add_its_place():
+    from notices.clean import clean
+    from notices.metadata import extract_header
+    h = extract_header(clean("西安市人民政府办公厅关于印发国家知识产权保护示范区建设方案的通知\n各区县人民政府：\n"
+                             "《西安市国家知识产权保护示范区建设方案》已经市政府同意，现印发给你们。\n西安市人民政府办公厅\n"
+                             "2024年1月5日\n西安市国家知识产权保护示范区建设方案\n为贯彻落实决策部署，制定本方案。").paras)
+    assert h.title == "西安市国家知识产权保护示范区建设方案"
+    assert h.notice_title == "关于印发国家知识产权保护示范区建设方案的通知"
+
+
+def test_a_signature_date_printed_without_separators():
+    from notices.metadata import packed_date
+    assert packed_date("2022921") == "2022-09-21" and packed_date("20221231") == "2022-12-31"
+    assert packed_date("2022111") is None  # 1-11 or 11-1: not guessed
+    assert packed_date("2019") is None

@@ -85,4 +85,6 @@ def test_a_short_sentence_closed_by_its_agencies_is_a_task_not_a_heading():
 
 def test_definitions_and_generic_words_are_not_campaigns_and_a_dashed_year_is_a_year():
     assert find_campaigns("部署专项行动（以下简称“专项行动”），开展“双打”工作", KNOWN) == []
+    # a slogan is no campaign; a series the registry does not know is, by how the text names it
+    assert find_campaigns("落实“四个最严”要求，开展“春雷”专项整治", KNOWN) == [("春雷", None)]
     assert find_campaigns("联合打击互联网领域侵权假冒“2017-云剑联盟”行动", KNOWN) == [("云剑联盟", 2017)]

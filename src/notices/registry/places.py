@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from ..errors import NoticeError
 from ..model import Jurisdiction
 from ..naming import Naming
 from .datafile import LEVELS, RANK, Checker, read
@@ -115,8 +116,10 @@ class Places:
             if line.startswith("#") or line.startswith("code\t") or not line.strip():
                 continue
             cols = line.split("\t")
-            if len(cols) != 6 or cols[1] not in LEVELS:
-                Checker(path).fail(None, f"第 {n} 行应有 6 列", f"line {n} must have 6 columns")
+            if len(cols) != 6 or cols[1] not in LEVELS or (cols[4] and cols[4] not in self.divisions):
+                raise NoticeError(str(path), "应有 6 列（编码、级别、名称、简称、上级编码、曾用名），上级须写在前",
+                                  "must have 6 columns (code, level, name, short, parent code, former names), "
+                                  "a parent before its children", n)
             d = Division(cols[0], cols[1], cols[2], cols[3], cols[4], tuple(f for f in cols[5].split("|") if f))
             self.divisions[d.code] = d
             names = {d.name, *d.former}

@@ -248,7 +248,7 @@ def province_view(data: SiteData, key: str, number: int, lang: str) -> AgencyInd
     src = province_path(system, province)
     name = system_label(data, system, lang)
     members = systems_by_province(data)[system][province]
-    national = [a for a, info in data.agencies.items() if info.system == system and info.jurisdiction_id == "national"]
+    national = data.agencies_at.get(("national", system), [])
     return AgencyIndexView(
         lang, f"{place_label(data, province, lang)} · {name}",
         back=Link(t(lang, f"← {name}（全国）", f"← {name} (all places)"), rel(src, system_path(system))),

@@ -83,6 +83,7 @@ class Crosslinker:
         if src_uri.startswith("notices/") and src_uri.endswith(".md"):
             slug = validate_notice_meta(src_uri, meta, self.data)
             meta["description"] = notice_description(self.data.by_slug[slug], lang)
+            markdown = crosslinks.with_glance(markdown, crosslinks.glance(self.data, slug, lang))
             return crosslinks.inject(markdown, crosslinks.sections(self.data, slug, lang, self.cites, self.citers))
         return markdown
 

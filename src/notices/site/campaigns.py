@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .common import (Link, Pager, agency_label, feed_rel, page_path, pager_view, paginate, place_label, rel,
-                     series_label, system_label, t)
-from .data import SiteData
+                     role_name, series_label, system_label, t)
+from .data import SiteData, newest_first
 from .pictures import Timeline, campaign_year_view
-from .tasks import campaign_tasks, excerpt_text, lead_agencies, notice_ref, task_link
+from .tasks import campaign_tasks, excerpt_text, notice_ref, task_link
 
 INDEX = "campaigns/index"
 
@@ -54,7 +54,19 @@ class CampaignTask:
     place: str
     where: Link  # the task on its notice page
     excerpt: str  # the start of its words (Chinese pages only)
-    leads: list[Link]
+    leads: list[Link]  # only the agencies the text says lead it (牵头)
+    others: list[tuple[Link, str]]  # the other agencies it names, each with its role in words
+
+
+@dataclass(frozen=True)
+class CampaignNotice:
+    """A notice that names or implements the campaign, with the editions it names and its dates."""
+
+    notice: Link
+    place: str
+    editions: list[str]  # the names of the editions as the notice writes them
+    date: str | None  # its date of writing, else of publication
+    phases: list[tuple[str, str]]  # an implementation plan's stages and their periods, as written
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,39 @@ class CampaignView:
     feed: str
     tasks: list[CampaignTask]
     pager: Pager | None
+    notices: list[CampaignNotice]  # page 1 only
+
+
+def campaign_title(zh: str) -> str:
+    """The series' name as a page title: 打击侵犯知识产权犯罪专项治理 is not made "…专项治理专项行动"."""
+    return zh if zh.endswith(("行动", "治理", "专项", "整治")) else f"{zh}专项行动"
+
+
+def task_agencies(data: SiteData, task: dict, src: str, lang: str) -> tuple[list[Link], list[tuple[Link, str]]]:
+    """A task's agencies with the roles exactly as the text gives them: those it says lead (牵头),
+    and the others with their role (负责, 配合); none is made a lead the text does not name."""
+    leads, others = [], []
+    for ref in task["agencies"]:
+        if not ref["id"] or ref["id"] not in data.agencies:
+            continue
+        found = Link(agency_label(data, ref["id"], lang), rel(src, f"agencies/{ref['id']}"))
+        if ref["role"] == "lead":
+            leads.append(found)
+        else:
+            others.append((found, role_name(ref["role"], lang)))
+    return leads, others
+
+
+def campaign_notice_rows(data: SiteData, series: str, src: str, lang: str) -> list[CampaignNotice]:
+    """Every notice that names or implements the campaign (in its title, its text or a task),
+    newest first, each with the editions it names and its dates as it gives them."""
+    rows = []
+    for n in newest_first(campaign_notices(data, series)):
+        editions = [c["name"] for c in n["campaigns"] if c["series"] == series]
+        phases = [(p["name"], p["period"] or (p["deadline"] or "")) for p in n.get("phases") or []]
+        rows.append(CampaignNotice(notice_ref(n, src, lang), place_label(data, n["jurisdiction"]["id"], lang),
+                                   editions, n.get("issued_date") or n.get("published_date"), phases))
+    return rows
 
 
 def campaign_view(data: SiteData, series: str, number: int, lang: str) -> CampaignView:
@@ -85,8 +130,7 @@ def campaign_view(data: SiteData, series: str, number: int, lang: str) -> Campai
     tasks = [CampaignTask(row.year, notice_ref(row.notice, src, lang), place_label(data, row.notice["jurisdiction"]["id"], lang),
                           task_link(row, src, lang),
                           excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
-                          [Link(agency_label(data, a, lang), rel(src, f"agencies/{a}"))
-                           for a in lead_agencies(row.task) if a in data.agencies])
+                          *task_agencies(data, row.task, src, lang))
              for row in chunks[number - 1]]
     return CampaignView(
         lang=lang, heading=t(lang, f"专项行动：{title}", f"Campaign: {title}"), number=number,
@@ -96,7 +140,8 @@ def campaign_view(data: SiteData, series: str, number: int, lang: str) -> Campai
         lead=Link(agency_label(data, s.lead, lang), rel(src, f"agencies/{s.lead}"))
         if s.lead and s.lead in data.agencies else None,
         editions=[Edition(y, v["edition"], v["notices"], v["tasks"]) for y, v in timeline(data, series).items()],
-        feed=feed_rel(src, lang, f"campaigns/{series}.xml"), tasks=tasks, pager=pager_view(base, number, len(chunks)))
+        feed=feed_rel(src, lang, f"campaigns/{series}.xml"), tasks=tasks, pager=pager_view(base, number, len(chunks)),
+        notices=campaign_notice_rows(data, series, src, lang) if number == 1 else [])
 
 
 def stubs(data: SiteData) -> Iterator:
@@ -105,7 +150,7 @@ def stubs(data: SiteData) -> Iterator:
 
     for series in data.named_series:
         s = data.campaign_series[series]
-        titles = (f"{s.zh}专项行动", f"{s.name_en or s.zh} campaign")
+        titles = (campaign_title(s.zh), f"{s.name_en or s.zh} campaign")
         for number in range(1, len(paginate(campaign_tasks(data, series))) + 1):
             yield Stub(page_path(campaign_path(series), number), "campaign", series, number, titles)
     yield Stub(INDEX, "campaign-index", "", 1, ("专项行动", "Campaigns"))

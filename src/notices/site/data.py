@@ -51,6 +51,7 @@ class SiteData:
     glossary: list[dict] = field(default_factory=list)
     contacts: dict[str, dict] = field(default_factory=dict)  # agency id → {hotline, website}
     foreign_keywords: list[str] = field(default_factory=list)
+    official_pages: dict[str, str] = field(default_factory=dict)  # cited documents' pages (crosslinks)
     # What the pages' views compute from the whole corpus, computed once a build (memo()).
     cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -182,7 +183,9 @@ def _inverse(text: str) -> str:
 # What no generated page, open data file or feed reads: the text and its structure, half of a
 # record. Each build process holds every notice for the whole build; at 5,000 notices that was
 # gigabytes.
-UNUSED_BY_SITE = ("body", "sections", "phases")
+# The text is the bulk of a record; the outline (a notice page's contents) and an implementation
+# plan's stages (a campaign page's dates) are small and are shown.
+UNUSED_BY_SITE = ("body",)
 
 
 _LOADED: dict = {}  # the last folder read: its files' stamp (files_stamp), and the records
@@ -243,5 +246,8 @@ def from_registry(notices: list[dict], registry, data_dir: Path | None = None) -
             if contact:
                 contacts[aid] = contact
     keywords = load_foreign_keywords(data_dir) if data_dir else []
+    from .crosslinks import official_pages  # crosslinks reads SiteData: imported here, not at the top
+
     return SiteData(notices=notices, places=places, systems=systems, series=series, glossary=glossary,
-                    contacts=contacts, foreign_keywords=keywords)
+                    contacts=contacts, foreign_keywords=keywords,
+                    official_pages=official_pages(data_dir) if data_dir else {})

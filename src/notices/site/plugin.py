@@ -11,7 +11,7 @@ every step is a function of notices.site, called from a documented build event.
 - on_env: `sd_once` (overrides/partials/nav.html), UTF-8 JSON in the theme's __config.
 - on_page_markdown: notice pages get linked citations and "cited by", the home page the newest
   notices and the campaigns (site/build.py Crosslinker).
-- on_page_context: a generated page's template gets its typed view as `sd` (site/views.py).
+- on_page_context: a generated page's template gets its typed view as `sd` (site/pages.py Views: the view of the page kind's module, agencies.py …).
 - on_post_page / on_post_template: indentation dropped, the theme's icons taken from one sprite;
   every plain table's cells labelled with their column's heading, read as cards on a phone
   (site/cards.py).
