@@ -10,8 +10,10 @@ import re
 import shutil
 import signal
 import tempfile
+import threading
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -198,13 +200,29 @@ def commit(rendered: Rendered) -> str | None:
     if rendered.error is not None:
         return rendered.error
     try:
-        for tmp, path in rendered.staged:
-            os.replace(tmp, path)
+        with _no_interrupt():
+            for tmp, path in rendered.staged:
+                os.replace(tmp, path)
     except OSError as exc:
         return exc.strerror
     finally:
         discard(rendered)
     return None
+
+
+@contextmanager
+def _no_interrupt():
+    """Ctrl-C held back while one notice's files are moved in (microseconds), so that an
+    interrupted batch never leaves a notice with some of its files: the signal is delivered,
+    and the batch stops, right after."""
+    main = threading.current_thread() is threading.main_thread()
+    if main:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if main:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def discard(rendered: Rendered) -> None:

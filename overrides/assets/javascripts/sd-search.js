@@ -326,4 +326,7 @@
   })
   /* the reader may have been quicker than this deferred script */
   if (document.activeElement === input || (toggle && toggle.checked)) { open(); if (input.value) run() }
+  /* words sent from elsewhere (the 404 page's search box sends <home>?q=…) open search with them */
+  var asked = new URLSearchParams(location.search).get("q")
+  if (asked && !input.value) { input.value = asked; open(); input.focus(); run() }
 })()
