@@ -6,15 +6,13 @@ in English at /en/404.html, leading home and to search."""
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, bundled_sources
+from conftest import build_site, bundled_sources, serve
 
 pytestmark = pytest.mark.browser
 
@@ -47,17 +45,8 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve_under(site_dir: Path, prefix: str) -> Iterator[str]:
-    handler = functools.partial(type("H", (_PagesHandler,), {"prefix": prefix}), directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site_dir, type("H", (_PagesHandler,), {"prefix": prefix})) as base_url:
+        yield base_url.rstrip("/") + prefix
 
 
 @pytest.fixture(scope="module")
