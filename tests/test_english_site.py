@@ -1,6 +1,5 @@
 """The English notice pages of a built site (the launch notices converted without their sidecars,
-the hardest case): every task has at least five English words of its own, outside links and the
-Chinese original, and no page is more than 2 % Chinese outside elements marked lang="zh…"."""
+the hardest case): every task has at least five English words of its own, outside links, and no page is more than 2 % Chinese outside elements marked lang="zh…"."""
 
 from __future__ import annotations
 

@@ -1,18 +1,16 @@
 """Stage 3d: the English of a parsed notice — each heading and phase by rule (english.py), each
 task described from what was parsed: its headings, its run-in lead, its topics, campaigns,
-deadlines, and its agencies with their roles. Text a maintainer wrote in the sidecar
+and deadlines (its agencies and their roles stand beside it, linked). Text a maintainer wrote in the sidecar
 (`headings_en`, `tasks_en`) takes precedence and is marked as written by a person."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .english import FALLBACK, RULE, SIDECAR, deadlines, group_en, heading_en, lead_en, lower_first
+from .english import FALLBACK, RULE, SIDECAR, deadlines, heading_en, lead_en, lower_first
 from .errors import NoticeError
-from .model import Agency, Campaign, Notice, Phase, Section, Task
+from .model import Campaign, Notice, Phase, Section, Task
 from .topics import tag, topic_by_id, topics as vocabulary
-
-ROLE_WORDS = {"lead": "Led by", "responsible": "Responsible", "support": "Supported by"}
 
 
 def section_number(section_id: str) -> str:
@@ -51,30 +49,7 @@ def section_index(sections: list[Section], parents: tuple[Section, ...] = ()) ->
     return out
 
 
-def agency_phrase(task: Task, agencies: dict[str, Agency]) -> str | None:
-    """Led by A; responsible: B, C; supported by D — English names only."""
-    by_role: dict[str, list[str]] = {}
-    for ref in task.agencies:
-        if ref.id and ref.id in agencies:
-            name = agencies[ref.id].name_en
-        elif ref.generic:
-            name = group_en(ref.name)
-        else:
-            name = "a body named in the Chinese text"
-        names = by_role.setdefault(ref.role, [])
-        if name not in names:
-            names.append(name)
-    parts = []
-    for role in ("lead", "responsible", "support"):
-        if by_role.get(role):
-            joined = ", ".join(by_role[role])
-            word = ROLE_WORDS[role] if not parts else ROLE_WORDS[role].lower()
-            parts.append(f"{word}: {joined}" if role == "responsible" else f"{word} {joined}")
-    return "; ".join(parts) if parts else None
-
-
-def describe_task(task: Task, chain: tuple[Section, ...], campaigns: dict[str, Campaign],
-                  agencies: dict[str, Agency]) -> str:
+def describe_task(task: Task, chain: tuple[Section, ...], campaigns: dict[str, Campaign]) -> str:
     """A few sentences of English saying what the task is about, made only from parsed data."""
     names = topic_by_id()
     sentences = []
@@ -92,8 +67,8 @@ def describe_task(task: Task, chain: tuple[Section, ...], campaigns: dict[str, C
         sentences.append("Campaign: " + ", ".join(named) + ".")
     if task.deadlines:
         sentences.append("Deadline: " + ", ".join(task.deadlines) + ".")
-    who = agency_phrase(task, agencies)
-    sentences.append((who + ".") if who else "No agency is named for it.")
+    if not task.agencies:  # who is named stands in the row's own columns, with links
+        sentences.append("No agency is named for it.")
     return " ".join(sentences)
 
 
@@ -124,7 +99,6 @@ def describe(notice: Notice, headings_written: dict[str, str] | None = None,
             raise NoticeError(shown, f"旁注 {what} 中的编号在通知中不存在：{'、'.join(unknown)}",
                               f"{what} in the sidecar names ids the notice does not have: {', '.join(unknown)}")
     campaigns = {c.id: c for c in notice.campaigns}
-    agencies = {a.id: a for a in notice.agencies}
     tasks = []
     for task in notice.tasks:
         chain = chains.get(task.section, ()) if task.section else ()
@@ -135,7 +109,7 @@ def describe(notice: Notice, headings_written: dict[str, str] | None = None,
         if task.id in tasks_written:
             task = replace(task, summary_en=tasks_written[task.id], summary_en_source=SIDECAR)
         else:
-            task = replace(task, summary_en=describe_task(task, chain, campaigns, agencies), summary_en_source=RULE)
+            task = replace(task, summary_en=describe_task(task, chain, campaigns), summary_en_source=RULE)
         tasks.append(task)
     from .render import english_title  # the page's English title, kept in the record for the site's listings
 

@@ -1,16 +1,17 @@
 """Campaign pages, one per series (剑网, 秋风, 铁拳 …): what it is, who leads it, its editions by
-year, and every task that names it; plus the campaign index with the campaign × year timeline."""
+year, and every notice that names or implements it with the tasks in it that name it, in pages;
+plus the campaign index with the campaign × year timeline."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .common import (Link, Pager, agency_label, feed_rel, page_path, pager_view, paginate, place_label, rel,
-                     role_name, series_label, system_label, t)
+from .common import (Link, Pager, agency_label, feed_rel, page_path, pager_view, paginate_groups, place_label,
+                     rel, role_name, series_label, system_label, t)
 from .data import SiteData, newest_first
 from .pictures import Timeline, campaign_year_view
-from .tasks import campaign_tasks, excerpt_text, notice_ref, task_link
+from .tasks import TaskRow, campaign_tasks, excerpt_text, notice_ref, task_link
 
 INDEX = "campaigns/index"
 
@@ -70,6 +71,14 @@ class CampaignNotice:
 
 
 @dataclass(frozen=True)
+class CampaignGroup:
+    """A notice that names or implements the campaign, and the tasks in it that name it."""
+
+    notice: CampaignNotice
+    tasks: list[CampaignTask]
+
+
+@dataclass(frozen=True)
 class CampaignView:
     """What overrides/sd/campaign.html shows: page `number` of a campaign series' pages."""
 
@@ -84,9 +93,16 @@ class CampaignView:
     lead: Link | None
     editions: list[Edition]
     feed: str
-    tasks: list[CampaignTask]
+    groups: list[CampaignGroup]  # this page's notices, newest first, each with its tasks
     pager: Pager | None
-    notices: list[CampaignNotice]  # page 1 only
+
+    @property
+    def notices(self) -> list[CampaignNotice]:
+        return [g.notice for g in self.groups]
+
+    @property
+    def tasks(self) -> list[CampaignTask]:
+        return [task for g in self.groups for task in g.tasks]
 
 
 def campaign_title(zh: str) -> str:
@@ -109,29 +125,44 @@ def task_agencies(data: SiteData, task: dict, src: str, lang: str) -> tuple[list
     return leads, others
 
 
-def campaign_notice_rows(data: SiteData, series: str, src: str, lang: str) -> list[CampaignNotice]:
+def campaign_notice(data: SiteData, notice: dict, series: str, src: str, lang: str) -> CampaignNotice:
+    """The notice with the editions of the series it names and its dates as it gives them."""
+    editions = [c["name"] for c in notice["campaigns"] if c["series"] == series]
+    phases = [(p["name"], p["period"] or (p["deadline"] or "")) for p in notice.get("phases") or []]
+    return CampaignNotice(notice_ref(notice, src, lang), place_label(data, notice["jurisdiction"]["id"], lang),
+                          editions, notice.get("issued_date") or notice.get("published_date"), phases)
+
+
+def campaign_pages(data: SiteData, series: str) -> list[list[tuple[dict, list[TaskRow]]]]:
     """Every notice that names or implements the campaign (in its title, its text or a task),
-    newest first, each with the editions it names and its dates as it gives them."""
-    rows = []
-    for n in newest_first(campaign_notices(data, series)):
-        editions = [c["name"] for c in n["campaigns"] if c["series"] == series]
-        phases = [(p["name"], p["period"] or (p["deadline"] or "")) for p in n.get("phases") or []]
-        rows.append(CampaignNotice(notice_ref(n, src, lang), place_label(data, n["jurisdiction"]["id"], lang),
-                                   editions, n.get("issued_date") or n.get("published_date"), phases))
-    return rows
+    newest first, each with its tasks that name it in the notice's order; in pages."""
+    def make() -> dict[str, list]:
+        pages = {}
+        for s in data.named_series:
+            by_notice: dict[str, list[TaskRow]] = {}
+            for row in campaign_tasks(data, s):
+                by_notice.setdefault(row.slug, []).append(row)
+            groups = [(n, sorted(by_notice.get(n["slug"], []), key=lambda r: data.task_order.get((r.slug, r.id), 0)))
+                      for n in newest_first(campaign_notices(data, s))]
+            pages[s] = paginate_groups(groups, lambda g: 1 + len(g[1]))
+        return pages
+
+    return data.memo("campaign_pages", make).get(series, [[]])
 
 
 def campaign_view(data: SiteData, series: str, number: int, lang: str) -> CampaignView:
     s = data.campaign_series[series]
     base = campaign_path(series)
     src = page_path(base, number)
-    chunks = paginate(campaign_tasks(data, series))
+    pages = campaign_pages(data, series)
     title = series_label(data, series, lang).replace(" †", "")
-    tasks = [CampaignTask(row.year, notice_ref(row.notice, src, lang), place_label(data, row.notice["jurisdiction"]["id"], lang),
-                          task_link(row, src, lang),
-                          excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
-                          *task_agencies(data, row.task, src, lang))
-             for row in chunks[number - 1]]
+    groups = [CampaignGroup(campaign_notice(data, notice, series, src, lang),
+                            [CampaignTask(row.year, notice_ref(row.notice, src, lang),
+                                          place_label(data, row.notice["jurisdiction"]["id"], lang),
+                                          task_link(row, src, lang),
+                                          excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
+                                          *task_agencies(data, row.task, src, lang)) for row in rows])
+              for notice, rows in pages[number - 1]]
     return CampaignView(
         lang=lang, heading=t(lang, f"专项行动：{title}", f"Campaign: {title}"), number=number,
         chinese_name=s.zh if lang == "en" and s.name_en else None, name_en_official=s.name_en_official,
@@ -140,8 +171,8 @@ def campaign_view(data: SiteData, series: str, number: int, lang: str) -> Campai
         lead=Link(agency_label(data, s.lead, lang), rel(src, f"agencies/{s.lead}"))
         if s.lead and s.lead in data.agencies else None,
         editions=[Edition(y, v["edition"], v["notices"], v["tasks"]) for y, v in timeline(data, series).items()],
-        feed=feed_rel(src, lang, f"campaigns/{series}.xml"), tasks=tasks, pager=pager_view(base, number, len(chunks)),
-        notices=campaign_notice_rows(data, series, src, lang) if number == 1 else [])
+        feed=feed_rel(src, lang, f"campaigns/{series}.xml"), groups=groups,
+        pager=pager_view(base, number, len(pages)))
 
 
 def stubs(data: SiteData) -> Iterator:
@@ -151,7 +182,7 @@ def stubs(data: SiteData) -> Iterator:
     for series in data.named_series:
         s = data.campaign_series[series]
         titles = (campaign_title(s.zh), f"{s.name_en or s.zh} campaign")
-        for number in range(1, len(paginate(campaign_tasks(data, series))) + 1):
+        for number in range(1, len(campaign_pages(data, series)) + 1):
             yield Stub(page_path(campaign_path(series), number), "campaign", series, number, titles)
     yield Stub(INDEX, "campaign-index", "", 1, ("专项行动", "Campaigns"))
 

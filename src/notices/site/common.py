@@ -15,6 +15,7 @@ from .data import SiteData
 # Folders of docs_dir that hold nothing but generated pages (gitignored).
 GENERATED_DIRS = ("agencies", "campaigns", "catalogue", "glossary", "foreign", "topics")
 PAGE_SIZE = 100  # rows per page of any listing that grows with the corpus
+GROUPED_PAGE_ROWS = 60  # rows (a notice's line, each of its tasks) per page of tasks grouped by notice
 LANGS = ("zh", "en")
 
 
@@ -114,6 +115,21 @@ def file_rel(src: str, lang: str, target: str) -> str:
 def paginate(items: list, size: int = PAGE_SIZE) -> list[list]:
     """Items in pages of at most `size`; always at least one (possibly empty) page."""
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def paginate_groups(groups: list, rows, size: int = GROUPED_PAGE_ROWS) -> list[list]:
+    """Groups (a notice and its tasks) in pages of about `size` rows, `rows(group)` each; a group
+    is never split, and one larger than a page has a page of its own. Always at least one page."""
+    pages: list[list] = [[]]
+    filled = 0
+    for group in groups:
+        weight = rows(group)
+        if pages[-1] and filled + weight > size:
+            pages.append([])
+            filled = 0
+        pages[-1].append(group)
+        filled += weight
+    return pages
 
 
 def page_path(base: str, number: int) -> str:

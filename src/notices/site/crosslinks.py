@@ -161,7 +161,6 @@ def glance(data: SiteData, slug: str, lang: str) -> str:
     n = data.by_slug[slug]
     zh = lang == "zh"
     up = "../../" if zh else "../../../"  # the site root from the page
-    tasks_page = "" if zh else f"{up}notices/{slug}/"  # task anchors are in the Chinese text
     out = ['<div class="sd-glance">']
     if zh and n["sections"]:
         def items(sections: list[dict], depth: int) -> list[str]:
@@ -188,7 +187,7 @@ def glance(data: SiteData, slug: str, lang: str) -> str:
             cells = [f'<a href="{up}agencies/{aid}/">{html.escape(agency_label(data, aid, lang))}</a>']
             for role in ROLES:
                 ids = counts[aid].get(role, [])
-                cells.append(f'<a href="{tasks_page}#{ids[0]}">{len(ids)}</a>' if ids else "—")
+                cells.append(f'<a href="#{ids[0]}">{len(ids)}</a>' if ids else "—")  # rows of both pages carry the ids
             out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         out += ["</tbody>", "</table>", "</details>"]
     out.append("</div>")

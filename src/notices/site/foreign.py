@@ -1,6 +1,7 @@
 """The page for foreign enterprises (English first, with a Chinese counterpart): a way in by
 problem (data/problems.yaml: the tasks that address each, per place, with the agencies that lead
-them and each one's own contact), then every task that concerns them — its words hold a keyword
+them and each one's own contact) on the first page, then, on the pages after it, every task that
+concerns them — its words hold a keyword
 of data/foreign_keywords.yaml, or it is tagged with the topic foreign-enterprises (外资 may be
 only in its heading). Views for overrides/sd/foreign.html."""
 
@@ -75,8 +76,9 @@ class ForeignView:
     lang: str
     title: str
     keywords: str
-    problems: list[ProblemView]
-    tasks: list[ForeignTask]
+    problems: list[ProblemView]  # page 1
+    tasks: list[ForeignTask]  # pages 2 and after
+    total: int  # tasks in all
     pager: Pager | None
 
 
@@ -115,12 +117,19 @@ def problem_views(data: SiteData, src: str, lang: str) -> list[ProblemView]:
     return out
 
 
+def pages(data: SiteData) -> list[list[tuple[TaskRow, list[str]]]]:
+    """Page 1 is the way in by problem, whose size does not grow with the corpus; the list of
+    every task follows from page 2, so that no page carries both."""
+    rows = foreign_tasks(data)
+    return [[]] + paginate(rows, ROWS) if rows else [[]]
+
+
 def foreign_view(data: SiteData, key: str, number: int, lang: str) -> ForeignView:
     src = page_path(BASE, number)
-    chunks = paginate(foreign_tasks(data), ROWS)
+    chunks = pages(data)
     tasks = [foreign_row(data, row, src, lang) for row, _ in chunks[number - 1]]
     return ForeignView(lang, t(lang, "外资企业关注的任务", "For foreign enterprises"), "、".join(data.foreign_keywords),
-                       problem_views(data, src, lang) if number == 1 else [], tasks,
+                       problem_views(data, src, lang) if number == 1 else [], tasks, len(foreign_tasks(data)),
                        pager_view(BASE, number, len(chunks)))
 
 
@@ -128,5 +137,5 @@ def stubs(data: SiteData) -> Iterator:
     """The page's pages, as pages.Stub (overrides/sd/foreign.html)."""
     from .pages import Stub
 
-    for number in range(1, len(paginate(foreign_tasks(data), ROWS)) + 1):
+    for number in range(1, len(pages(data)) + 1):
         yield Stub(page_path(BASE, number), "foreign", "", number, ("外资企业关注的任务", "For foreign enterprises"))

@@ -1,15 +1,16 @@
 """A page per topic (data/topics.yaml: IP rights, channels, products, kinds of action) in both
-languages, listing every task across the notices that concerns it, with its place and the
-agencies that lead it; and an index of the topics by group. Views for overrides/sd/topic.html
+languages, listing every task across the notices that concerns it, grouped by notice (newest
+first, with its place), with the agencies that lead it; and an index of the topics by group. Views for overrides/sd/topic.html
 and overrides/sd/topic-index.html."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..topics import GROUPS, tasks_by_topic, topic_by_id, topics
-from .common import Link, Pager, agency_label, page_path, pager_view, paginate, place_label, rel, t
+from .common import Link, Pager, agency_label, page_path, pager_view, paginate_groups, place_label, rel, t
 from .data import SiteData, notice_year
 from .tasks import TaskRow, excerpt_text, lead_agencies, notice_ref, row_key, task_link
 
@@ -24,12 +25,19 @@ def topic_base(tid: str) -> str:
 
 @dataclass(frozen=True)
 class TopicTask:
-    year: int | None
-    notice: Link
-    place: str
     where: Link
     excerpt: str  # the start of its words (Chinese pages only)
     leads: list[Link]
+
+
+@dataclass(frozen=True)
+class TopicNotice:
+    """A notice and its tasks on the topic."""
+
+    year: int | None
+    notice: Link
+    place: str
+    tasks: list[TopicTask]
 
 
 @dataclass(frozen=True)
@@ -37,10 +45,14 @@ class TopicView:
     lang: str
     heading: str
     other_name: str  # the topic's name in the other language (Chinese marked on English pages)
-    tasks: list[TopicTask]
+    groups: list[TopicNotice]
     total: int
     index: Link
     pager: Pager | None
+
+    @property
+    def tasks(self) -> list[TopicTask]:
+        return [task for g in self.groups for task in g.tasks]
 
 
 @dataclass(frozen=True)
@@ -71,19 +83,33 @@ def _rows(data: SiteData) -> dict[str, list[TaskRow]]:
         for tid, pairs in tasks_by_topic(data.notices).items()})
 
 
+def _pages(data: SiteData, key: str) -> list[list[list[TaskRow]]]:
+    """A topic's rows grouped by notice (the sort keeps a notice's rows together), in pages."""
+    def make() -> dict[str, list]:
+        out = {}
+        for tid, rows in _rows(data).items():
+            groups = [list(g) for _, g in itertools.groupby(rows, key=lambda r: r.slug)]
+            out[tid] = paginate_groups(groups, lambda g: 1 + len(g))
+        return out
+
+    return data.memo("topic_pages", make).get(key, [[]])
+
+
 def topic_view(data: SiteData, key: str, number: int, lang: str) -> TopicView:
     topic = topic_by_id()[key]
-    rows = _rows(data).get(key, [])
-    chunks = paginate(rows)
+    pages = _pages(data, key)
     src = page_path(topic_base(key), number)
-    tasks = [TopicTask(row.year, notice_ref(row.notice, src, lang),
-                       place_label(data, row.notice["jurisdiction"]["id"], lang), task_link(row, src, lang),
-                       excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
-                       [Link(agency_label(data, a, lang), rel(src, f"agencies/{a}"))
-                        for a in lead_agencies(row.task) if a in data.agencies])
-             for row in chunks[number - 1]]
-    return TopicView(lang, t(lang, topic.zh, topic.en), t(lang, topic.en, topic.zh), tasks, len(rows),
-                     Link(t(lang, "全部主题", "All topics"), rel(src, INDEX)), pager_view(topic_base(key), number, len(chunks)))
+    groups = [TopicNotice(rows[0].year, notice_ref(rows[0].notice, src, lang),
+                         place_label(data, rows[0].notice["jurisdiction"]["id"], lang),
+                         [TopicTask(task_link(row, src, lang),
+                                    excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
+                                    [Link(agency_label(data, a, lang), rel(src, f"agencies/{a}"))
+                                     for a in lead_agencies(row.task) if a in data.agencies])
+                          for row in rows])
+              for rows in pages[number - 1]]
+    return TopicView(lang, t(lang, topic.zh, topic.en), t(lang, topic.en, topic.zh), groups,
+                     len(_rows(data).get(key, [])), Link(t(lang, "全部主题", "All topics"), rel(src, INDEX)),
+                     pager_view(topic_base(key), number, len(pages)))
 
 
 def index_view(data: SiteData, key: str, number: int, lang: str) -> TopicIndexView:
@@ -102,8 +128,7 @@ def stubs(data: SiteData) -> Iterator:
     from .pages import Stub
 
     yield Stub(INDEX, "topic-index", "", 1, ("按主题查看任务", "Tasks by topic"))
-    rows = _rows(data)
     for tp in topics():
-        for number in range(1, len(paginate(rows.get(tp.id, []))) + 1):
+        for number in range(1, len(_pages(data, tp.id)) + 1):
             yield Stub(page_path(topic_base(tp.id), number), "topic", tp.id, number,
                        (f"主题：{tp.zh}", f"Topic: {tp.en}"))
