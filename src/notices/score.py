@@ -26,7 +26,7 @@ FIELDS = ("title", "notice_title", "doc_number", "index_number", "issuer", "issu
           "published_date", "jurisdiction", "task_count", "tasks", "campaigns")
 FACTS_SUFFIX = ".facts.yaml"
 # Files of the corpus folder that are not notices.
-NOT_NOTICES = ("README.md", "threshold.txt")
+NOT_NOTICES = ("README.md", "threshold.yaml")
 
 _SPACE = re.compile(r"\s+")  # \s covers U+3000 and the other Unicode spaces
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "［": "〔", "[": "〔", "【": "〔", "］": "〕", "]": "〕",
