@@ -268,20 +268,24 @@ def _reader(tp) -> Reader | None:
 
 def _dataclass_reader(cls) -> Reader:
     # The field types are resolved on first use: a Section holds Sections.
-    fields: list[tuple[str, Reader | None]] = []
+    names = cls.__dataclass_fields__.keys()
+    nested: list[tuple[str, Reader]] = []  # the fields whose plain value is not the value
+    resolved = False
 
     def read(value):
-        if not fields:
+        nonlocal resolved
+        if not resolved:
             hints = typing.get_type_hints(cls)
-            fields.extend((f.name, _reader(hints[f.name])) for f in dataclasses.fields(cls))
-        unknown = value.keys() - cls.__dataclass_fields__.keys()
-        if unknown:
-            raise ValueError(f"{cls.__name__}: unknown keys {', '.join(sorted(unknown))}")
-        args = {}
-        for name, field_read in fields:
-            if name in value:
-                v = value[name]
-                args[name] = v if field_read is None else field_read(v)
+            nested.extend((f.name, r) for f in dataclasses.fields(cls) if (r := _reader(hints[f.name])))
+            resolved = True
+        if value.keys() != names:
+            unknown = value.keys() - names
+            if unknown:
+                raise ValueError(f"{cls.__name__}: unknown keys {', '.join(sorted(unknown))}")
+        args = dict(value)
+        for name, field_read in nested:
+            if name in args:
+                args[name] = field_read(args[name])
         try:
             return cls(**args)
         except TypeError as error:  # a field without a default is missing
