@@ -180,9 +180,9 @@ def _inverse(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
-# What no generated page, open data file or feed reads (load_notices leaves it empty): the text and its structure, half of a
-# record. Each build process holds every notice for the whole build; at 5,000 notices that was
-# gigabytes.
+# What no generated page, open data file or feed reads (load_notices leaves it empty, []): the
+# text and its structure, half of a record. Each build process holds every notice for the whole
+# build; at 5,000 notices that was gigabytes. The search index reads the full records itself.
 # The text is the bulk of a record; the outline (a notice page's contents) and an implementation
 # plan's stages (a campaign page's dates) are small and are shown.
 UNUSED_BY_SITE = ("body",)
