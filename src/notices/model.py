@@ -278,17 +278,18 @@ def _dataclass_reader(cls) -> Reader:
             hints = typing.get_type_hints(cls)
             nested.extend((f.name, r) for f in dataclasses.fields(cls) if (r := _reader(hints[f.name])))
             resolved = True
-        if value.keys() != names:
-            unknown = value.keys() - names
-            if unknown:
-                raise ValueError(f"{cls.__name__}: unknown keys {', '.join(sorted(unknown))}")
-        args = dict(value)
-        for name, field_read in nested:
-            if name in args:
-                args[name] = field_read(args[name])
+        args = value
+        if nested:  # a copy: the caller's dict is left as it was
+            args = dict(value)
+            for name, field_read in nested:
+                if name in args:
+                    args[name] = field_read(args[name])
         try:
             return cls(**args)
-        except TypeError as error:  # a field without a default is missing
+        except TypeError as error:  # a key the class does not have, or a field without a default missing
+            unknown = value.keys() - names
+            if unknown:
+                raise ValueError(f"{cls.__name__}: unknown keys {', '.join(sorted(unknown))}") from None
             raise ValueError(f"{cls.__name__}: {error}") from None
 
     return read
