@@ -21,7 +21,7 @@ import json
 import math
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .documents import Document
@@ -42,7 +42,7 @@ class Index:
         self.words = words
         self._tokens: dict[str, list[str]] = {}  # a token's terms: the notices repeat their runs
         self.docs: list[tuple[str, str, str, str, int]] = []
-        self.texts: dict[int, str] = {}
+        self.texts: dict[int, bytes] = {}  # x/<doc>.json.gz as written, held compressed
         self.boost: list[int] = []
         self.name_len: list[int] = []
         self.postings: dict[str, tuple[array, array]] = {}
@@ -65,8 +65,8 @@ class Index:
         number = len(self.docs)
         shown = doc.kind in ("notice", "glossary", "page")  # the text a result shows where the query is
         self.docs.append((doc.url, doc.title, doc.line, doc.kind, 1 if shown else 0))
-        if shown:
-            self.texts[number] = "\n".join(doc.text)
+        if shown:  # level 6, no name or time: the same bytes each build
+            self.texts[number] = gzip.compress(dumps("\n".join(doc.text)).encode("utf-8"), 6, mtime=0)
         self.boost.append(round(doc.boost * 10))
         lengths = [len(compact(n, self.table)) for n in doc.names]
         self.name_len.append(max(1, min(lengths or [99])))
@@ -88,19 +88,28 @@ class Index:
         size += sum(len(k) * 3 + 8 + 5 * len(d) for k, d in self.keys.items())
         return max(1, math.ceil(size / SHARD_BYTES))
 
-    def shards(self, count: int) -> list[dict]:
-        out: list[dict] = [{"t": {}, "k": {}} for _ in range(count)]
+    def shards(self, count: int) -> Iterator[dict]:
+        """Shard 0, 1 … in turn: one at a time, as its postings flattened into Python lists
+        take many times the memory of the arrays."""
+        terms: list[list[str]] = [[] for _ in range(count)]
+        keys: list[list[str]] = [[] for _ in range(count)]
         for term in sorted(self.postings):
-            docs, values = self.postings[term]
-            flat, last = [], 0
-            for d, v in zip(docs, values):
-                flat += [d - last, v]
-                last = d
-            out[shard_of(term, count)]["t"][term] = flat
+            terms[shard_of(term, count)].append(term)
         for key in sorted(self.keys):
-            docs = self.keys[key]
-            out[shard_of(key, count)]["k"][key] = [d - p for d, p in zip(docs, [0, *docs[:-1]])]
-        return out
+            keys[shard_of(key, count)].append(key)
+        for n in range(count):
+            shard: dict = {"t": {}, "k": {}}
+            for term in terms[n]:
+                docs, values = self.postings[term]
+                flat, last = [], 0
+                for d, v in zip(docs, values):
+                    flat += [d - last, v]
+                    last = d
+                shard["t"][term] = flat
+            for key in keys[n]:
+                docs = self.keys[key]
+                shard["k"][key] = [d - p for d, p in zip(docs, [0, *docs[:-1]])]
+            yield shard
 
     def meta(self, count: int, synonyms: Mapping[str, list[str]]) -> dict:
         return {"shards": count, "docs": len(self.docs), "chunk": CHUNK, "boost": self.boost, "len": self.name_len,
@@ -128,8 +137,8 @@ def write(index: Index, folder: Path, synonyms: Mapping[str, list[str]]) -> dict
         files.append((folder / "d" / f"{n // CHUNK}.json", [list(d) for d in index.docs[n:n + CHUNK]]))
     for path, value in files:
         written += path.write_text(dumps(value), encoding="utf-8")
-    for n, text in sorted(index.texts.items()):  # level 6, no name or time: the same bytes each build
-        written += (folder / "x" / f"{n}.json.gz").write_bytes(gzip.compress(dumps(text).encode("utf-8"), 6, mtime=0))
+    for n, packed in sorted(index.texts.items()):
+        written += (folder / "x" / f"{n}.json.gz").write_bytes(packed)
     for n, shard in enumerate(index.shards(count)):
         written += (folder / "s" / f"{n}.json").write_text(dumps(shard), encoding="utf-8")
     return {"files": len(files) + count + len(index.texts), "bytes": written, "docs": len(index.docs), "shards": count}

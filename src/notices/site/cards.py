@@ -7,7 +7,9 @@ It works on a page's HTML as MkDocs renders it (the hook's on_page_content), so 
 it the same way: the notices' own (Markdown tables and the converter's raw HTML) and the
 generated pages'. The responsibility matrix (agencies × notices) becomes a card per agency, each
 notice's mark with its title, and the timeline (campaigns × years) a card per campaign, each
-year with its count. Tables without a head row are left as they are.
+year with its count. Empty cells (a notice the agency has no task in) get no label: a card
+leaves them out, and in the matrix they were half a place page's bytes. Tables without a head
+row are left as they are.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 _TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 _ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
-_CELL = re.compile(r"<t([dh])\b")
+_CELL = re.compile(r"<t([dh])\b(?=[^>]*>(\s*</t[dh]>)?)")  # group 2: the cell is empty
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -37,7 +39,8 @@ def _label_rows(body: str, labels: list[str]) -> str:
 
         def cell(found: re.Match) -> str:
             i = next(count)
-            if found.group(1) == "h" or i >= len(labels) or not labels[i]:  # a row's own heading
+            # a row's own heading, or an empty cell (a card leaves it out: no label to carry)
+            if found.group(1) == "h" or found.group(2) is not None or i >= len(labels) or not labels[i]:
                 return found.group(0)
             return f'<td data-label="{labels[i]}"'
 
