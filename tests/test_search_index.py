@@ -12,6 +12,7 @@ import pytest
 
 from notices import search
 from notices.search import documents, index as ix, text
+from notices.model import plain
 from notices.site.data import from_registry, load_notices
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -80,20 +81,20 @@ def test_synonyms_from_data_and_registry_abbr(registry):
 
 
 def test_notice_documents_hold_what_each_page_shows(notices_dir):
-    record = next(r for r in records(notices_dir) if r["slug"] == "2022-shanghai-work-plan")
+    record = next(r for r in records(notices_dir) if r.slug == "2022-shanghai-work-plan")
     zh = documents.notice_document(record, "zh")
     body = "\n".join(zh.text)
-    assert all(b["text"] in body for b in record["body"]), "every block of the text"
-    assert all(r["title"] in body for r in record["references"])
-    assert zh.url == "notices/2022-shanghai-work-plan/" and zh.kind == "notice" and zh.title == record["title"]
+    assert all(b.text in body for b in record.body), "every block of the text"
+    assert all(r.title in body for r in record.references)
+    assert zh.url == "notices/2022-shanghai-work-plan/" and zh.kind == "notice" and zh.title == record.title
     en = documents.notice_document(record, "en")
     english = "\n".join(en.text)
-    assert record["summary_en"] in english and all(a["name_en"] in english for a in record["agencies"])
-    assert record["body"][-1]["text"] not in english, "the English page does not hold the Chinese text"
+    assert record.summary_en in english and all(a.name_en in english for a in record.agencies)
+    assert record.body[-1].text not in english, "the English page does not hold the Chinese text"
     page = "---\ntitle: x\n---\n\n## Outline { #outline }\n\n- **Customs** &amp; [ports](../x.md)\n"
     with_page = documents.notice_document(record, "en", page).text
     assert "Customs & ports" in with_page and not any("x.md" in t or "#outline" in t for t in with_page)
-    assert text.compact(record["jurisdiction"]["name"]) in {text.compact(k) for k in zh.keys}
+    assert text.compact(record.jurisdiction["name"]) in {text.compact(k) for k in zh.keys}
 
 
 def test_agency_documents_hold_every_form_of_the_name(data, notices_dir, registry):
@@ -160,16 +161,16 @@ def test_every_notice_holding_a_query_has_all_its_terms(written, notices_dir):
     urls = [d[0] for d in _docs(folder)]
     rng = random.Random(1)
     for record in records(notices_dir):
-        doc = urls.index(f"notices/{record['slug']}/")
-        body = "\n".join(b["text"] for b in record["body"])
+        doc = urls.index(f"notices/{record.slug}/")
+        body = "\n".join(b.text for b in record.body)
         runs = [r for r in text.HAN.findall(text.normalise(body)) if len(r) >= 2]
         for _ in range(20):
             run = rng.choice(runs)
             start = rng.randrange(len(run) - 1)
             query = run[start:start + rng.randint(2, 8)]
             for term in text.pairs(query):
-                assert doc in _postings(folder, term), (record["slug"], query, term)
-    holding = {f"notices/{r['slug']}/" for r in records(notices_dir) if "网信办" in json.dumps(r, ensure_ascii=False)}
+                assert doc in _postings(folder, term), (record.slug, query, term)
+    holding = {f"notices/{r.slug}/" for r in records(notices_dir) if "网信办" in json.dumps(plain(r), ensure_ascii=False)}
     both = set(_postings(folder, "网信")) & set(_postings(folder, "信办"))
     assert len(holding) >= 3 and holding <= {urls[d] for d in both}
 

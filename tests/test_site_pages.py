@@ -7,14 +7,17 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from notices.model import Notice
 from notices.parse import load_notice
+from notices.render import render_json
 from notices.registry import DATA_DIR, Registry
 from notices.site import agencies, build, campaigns, common, crosslinks, feeds, foreign, indexes, opendata, pages
-from notices.site.data import SiteData, from_registry, newest_first
+from notices.site.data import SiteData, from_registry, load_notices, newest_first
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "site"
@@ -30,8 +33,13 @@ def registry() -> Registry:
 
 
 @pytest.fixture(scope="module")
-def notices(registry) -> list[dict]:
-    return [load_notice(p, registry).to_dict() for p in sources()]
+def notices(registry, tmp_path_factory) -> list[Notice]:
+    """The notices as the build reads them: their JSON records read back by load_notices."""
+    folder = tmp_path_factory.mktemp("notices")
+    for p in sources():
+        notice = load_notice(p, registry)
+        (folder / f"{notice.slug}.json").write_text(render_json(notice), encoding="utf-8")
+    return load_notices(folder)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +49,8 @@ def site(notices, registry) -> SiteData:
 
 def test_campaign_page_lists_exactly_the_tasks_naming_it(site):
     rows = campaigns.campaign_tasks(site, "jianwang")
-    expected = {(n["slug"], t["id"]) for n in site.notices for t in n["tasks"]
-                if any(c.startswith("jianwang") for c in t["campaigns"])}
+    expected = {(n.slug, t.id) for n in site.notices for t in n.tasks
+                if any(c.startswith("jianwang") for c in t.campaigns)}
     assert {(r.slug, r.id) for r in rows} == expected
     assert ("2022-national-work-plan", "t-1-1-2") in expected
     view = campaigns.campaign_view(site, "jianwang", 1, "zh")
@@ -54,10 +62,10 @@ def test_campaign_page_lists_exactly_the_tasks_naming_it(site):
 def test_every_campaign_and_agency_a_notice_links_to_gets_a_page(site):
     paths = {p.path for p in pages.all_pages(site)}
     for n in site.notices:
-        for c in n["campaigns"]:
-            assert f"campaigns/{c['series']}" in paths
-        for a in n["agencies"]:
-            assert f"agencies/{a['id']}" in paths
+        for c in n.campaigns:
+            assert f"campaigns/{c.series}" in paths
+        for a in n.agencies:
+            assert f"agencies/{a.id}" in paths
 
 
 def test_changning_and_baiyin_district_market_regulation_are_separate(site):
@@ -90,10 +98,10 @@ def test_partners_are_co_assigned_agencies(site):
 
 
 def test_citations_link_held_documents_by_number_and_title(site):
-    cites = dict((ref["title"], target) for ref, target in crosslinks.citations(site)["2022-shanghai-xuhui-work-plan"])
+    cites = dict((ref.title, target) for ref, target in crosslinks.citations(site)["2022-shanghai-xuhui-work-plan"])
     assert cites["2022年全国打击侵犯知识产权和制售假冒伪劣商品工作要点"] == "2022-national-work-plan"  # 文号
     assert cites["2022年上海市打击侵犯知识产权和制售假冒伪劣商品工作要点"] == "2022-shanghai-work-plan"  # title
-    changning = dict((r["doc_number"], t) for r, t in crosslinks.citations(site)["2020-shanghai-changning-work-plan"])
+    changning = dict((r.doc_number, t) for r, t in crosslinks.citations(site)["2020-shanghai-changning-work-plan"])
     assert changning["沪打假发〔2020〕1号"] == "2020-shanghai-work-plan"
 
 
@@ -101,7 +109,7 @@ def test_cited_by_is_ordered_national_province_prefecture_county(site):
     by = crosslinks.cited_by(site)
     # the district fixture cites the national plan before the Shanghai one does (by date too)
     assert by["2022-national-work-plan"] == ["2022-shanghai-work-plan", "2022-shanghai-xuhui-work-plan"]
-    ranks = [site.by_slug[s]["jurisdiction"]["level"] for s in by["2022-national-work-plan"]]
+    ranks = [site.by_slug[s].jurisdiction["level"] for s in by["2022-national-work-plan"]]
     assert ranks == ["province", "county"]
     text = crosslinks.sections(site, "2022-national-work-plan", "zh")
     assert text.index("2022-shanghai-work-plan.md") < text.index("2022-shanghai-xuhui-work-plan.md")
@@ -122,7 +130,7 @@ def test_pagination_splits_long_listings():
 
 
 def test_catalogue_is_paginated_when_the_corpus_grows(site, monkeypatch):
-    many = [dict(n, slug=f"{n['slug']}-{i}") for i in range(30) for n in site.notices]
+    many = [replace(n, slug=f"{n.slug}-{i}") for i in range(30) for n in site.notices]
     big = SiteData(notices=many, places=site.places, systems=site.systems, series=site.series)
     paths = {stub.path for stub in indexes.stubs(big)}
     assert len(many) > 2 * common.PAGE_SIZE
@@ -167,7 +175,7 @@ def test_foreign_page_gathers_keyword_tasks_with_contacts(site):
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-2") in ids  # 外资企业、外商投资企业
     assert ("2022-shanghai-xuhui-work-plan", "t-1-1-3") not in ids
     # a keyword in its words, or the topic from a heading (加强外资企业权益保护 over tasks that never say 外资)
-    assert all(any(k in r.task["text"] for k in site.foreign_keywords) or "foreign-enterprises" in r.task["topics"]
+    assert all(any(k in r.task.text for k in site.foreign_keywords) or "foreign-enterprises" in r.task.topics
                for r, _ in rows)
     en = foreign.foreign_view(site, "", 1, "en")
     assert en.title == "For foreign enterprises" and en.total == len(rows) and not en.tasks
@@ -245,18 +253,18 @@ def test_open_data(site):
     text = opendata.tasks_csv(site, base)
     assert text.startswith("\ufeffnotice,task,path,text,lead,responsible,support,campaigns,url\r\n")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert len(rows) == sum(len(n["tasks"]) for n in site.notices)
+    assert len(rows) == sum(len(n.tasks) for n in site.notices)
     row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2")
-    task = next(t for n in site.notices if n["slug"] == "2022-shanghai-xuhui-work-plan" for t in n["tasks"] if t["id"] == "t-1-1-2")
-    assert row["text"] == " ".join(task["text"].split()) and len(row["text"]) > 20
-    assert row["support"] == "、".join(a["name"] for a in task["agencies"] if a["role"] == "support") != ""
+    task = next(t for n in site.notices if n.slug == "2022-shanghai-xuhui-work-plan" for t in n.tasks if t.id == "t-1-1-2")
+    assert row["text"] == " ".join(task.text.split()) and len(row["text"]) > 20
+    assert row["support"] == "、".join(a.name for a in task.agencies if a.role == "support") != ""
     assert row["url"] == base + "notices/2022-shanghai-xuhui-work-plan/#t-1-1-2"
     # for programs: one row per task and agency, by id
     text = opendata.task_agencies_csv(site, base)
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert list(rows[0]) == opendata.CSV_COLUMNS
-    assert len(rows) == sum(max(1, len(t["agencies"])) for n in site.notices for t in n["tasks"])
+    assert len(rows) == sum(max(1, len(t.agencies)) for n in site.notices for t in n.tasks)
     row = next(r for r in rows if r["notice"] == "2022-shanghai-xuhui-work-plan" and r["task"] == "t-1-1-2"
                and r["role"] == "support")
     assert row["agency"] == "shanghai-xuhui.market-regulation"
@@ -271,7 +279,7 @@ def test_feeds_parse_and_escape(site):
         assert root.tag == "rss" and root.get("version") == "2.0", path
     items = ET.fromstring(out["feeds/all.xml"].encode()).findall("channel/item")
     links = [i.findtext("link") for i in items]
-    newest = newest_first(site.notices)[0]["slug"]
+    newest = newest_first(site.notices)[0].slug
     assert links[0] == f"https://example.org/sd/notices/{newest}/"
     assert dict(feeds.feeds(site, "https://example.org/sd/")) == out
 
@@ -315,15 +323,18 @@ def test_href_is_the_relative_path_between_folders():
         assert common.href(src, target) == ("./" if rel == "." else rel + "/"), (src, target)
 
 
-def test_notice_description_says_who_published_what_and_is_safe_in_an_attribute():
-    notice = {"title": '2022年"双打"<script>工作要点', "title_en": None, "issuer": "某区市场监管局",
-              "issuer_agency": {"full_name": "某区市场监督管理局", "name_en": "X District AMR"},
-              "published_date": "2022-09-06", "doc_number": "某监〔2022〕1号", "tasks": [{}, {}, {}]}
+def test_notice_description_says_who_published_what_and_is_safe_in_an_attribute(site):
+    some = next(n for n in site.notices if n.issuer_agency and len(n.tasks) >= 3)
+    agency = replace(some.issuer_agency, full_name="某区市场监督管理局", name_en="X District AMR")
+    notice = replace(some, title='2022年"双打"<script>工作要点', title_en=None, issuer="某区市场监管局",
+                     issuer_agency=agency, published_date="2022-09-06", doc_number="某监〔2022〕1号",
+                     tasks=some.tasks[:3])
     zh = common.notice_description(notice, "zh")
     assert zh == ("某区市场监督管理局 2022-09-06 发布：2022年&quot;双打&quot;&lt;script&gt;工作要点（某监〔2022〕1号）。"
                   "本页列出其 3 项任务和承担各项任务的机关。")
-    en = common.notice_description({**notice, "title_en": "Key points", "doc_number": None, "tasks": []}, "en")
+    en = common.notice_description(replace(notice, title_en="Key points", doc_number=None, tasks=[]), "en")
     assert en == "Key points: published by X District AMR on 2022-09-06."
+    assert common.notice_description(replace(notice, issuer_agency=None), "zh").startswith("某区市场监管局 2022-09-06")
 
 
 def _agency_href(aid: str) -> str:
@@ -341,11 +352,11 @@ def test_the_lead_column_names_only_the_agencies_the_text_says_lead(site):
         for shown in view.tasks:
             slug, tid = shown.where.href.split("/notices/")[1].split("/#")
             task = rows[(slug, tid)].task
-            known = [a for a in task["agencies"] if a["id"] in site.agencies]
-            assert [link.href for link in shown.leads] == [_agency_href(a["id"]) for a in known if a["role"] == "lead"]
+            known = [a for a in task.agencies if a.id in site.agencies]
+            assert [link.href for link in shown.leads] == [_agency_href(a.id) for a in known if a.role == "lead"]
             assert [(link.href, role) for link, role in shown.others] == [
-                (_agency_href(a["id"]), {"responsible": "负责", "support": "配合"}[a["role"]])
-                for a in known if a["role"] != "lead"]
+                (_agency_href(a.id), {"responsible": "负责", "support": "配合"}[a.role])
+                for a in known if a.role != "lead"]
             if not shown.leads and shown.others:
                 without_lead += 1
     assert without_lead > 0, "no task without a lead: the check would pass on the old pages"
@@ -391,14 +402,14 @@ def test_a_notice_page_shows_its_outline_and_who_does_what(site):
     responsible, support with how many tasks, each count linking the first of them."""
     text = crosslinks.glance(site, "2022-shanghai-work-plan", "zh")
     notice = site.by_slug["2022-shanghai-work-plan"]
-    assert f'<details class="sd-outline"><summary>本文目录（{len(notice["sections"])} 部分）</summary>' in text
+    assert f'<details class="sd-outline"><summary>本文目录（{len(notice.sections)} 部分）</summary>' in text
     assert '<li><a href="#s-1">一、坚持多点发力,加大行政保护力度</a><ol>' in text
-    assert text.count("<li>") == len(notice["sections"]) + sum(len(s["children"]) for s in notice["sections"])
+    assert text.count("<li>") == len(notice.sections) + sum(len(s.children) for s in notice.sections)
     counts = {}
-    for task in notice["tasks"]:
-        for ref in task["agencies"]:
-            if ref["id"] == "shanghai.market-regulation":
-                counts.setdefault(ref["role"], []).append(task["id"])
+    for task in notice.tasks:
+        for ref in task.agencies:
+            if ref.id == "shanghai.market-regulation":
+                counts.setdefault(ref.role, []).append(task.id)
     row = next(line for line in text.splitlines() if "agencies/shanghai.market-regulation/" in line)
     for role in ("lead", "responsible", "support"):
         ids = counts.get(role)
@@ -416,7 +427,7 @@ def test_topic_pages_list_every_task_of_their_topic_in_both_languages(site):
     index = topicpages.index_view(site, "", 1, "en")
     counts = {e.link.text: e.tasks for g in index.groups for e in g.topics}
     assert counts["Trademarks"] > 0 and counts["Online and e-commerce"] > 0
-    total = sum(len(t["topics"]) for n in site.notices for t in n["tasks"])
+    total = sum(len(t.topics) for n in site.notices for t in n.tasks)
     assert sum(counts.values()) == total  # every tagged task on the page of each of its topics
     en = topicpages.topic_view(site, "customs", 1, "en")
     assert en.heading == "Import, export and customs" and en.other_name == "进出口和海关"

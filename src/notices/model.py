@@ -3,7 +3,12 @@ open data and generated pages."""
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 Level = Literal["national", "province", "prefecture", "county"]
@@ -224,3 +229,67 @@ def fields_of(value) -> dict:
     if own.keys() == names.keys():
         return own
     return {name: getattr(value, name) for name in names}
+
+
+def from_plain(cls: type[T], value) -> T:
+    """The inverse of `plain`: a dataclass (and the dataclasses, lists and optional values in it)
+    read back from its dicts and lists, driven by the field types, so that
+    `from_plain(Notice, plain(n)) == n`. Keys the class does not have, or a missing field without
+    a default, raise ValueError: a record from another version of the converter is not guessed at.
+    Values are not checked against their types: the records are the converter's own output."""
+    read = _reader(cls)
+    return value if read is None else read(value)
+
+
+T = typing.TypeVar("T")
+Reader = Callable[[object], object]
+
+
+@cache
+def _reader(tp) -> Reader | None:
+    """How to read a value of type `tp`; None where the plain value is the value (str, int,
+    dict, list[str] …), so that most of a record is not copied or walked at all."""
+    if dataclasses.is_dataclass(tp):
+        return _dataclass_reader(tp)
+    origin = typing.get_origin(tp)
+    if origin is list:
+        item = _reader(typing.get_args(tp)[0])
+        return None if item is None else (lambda v: [item(x) for x in v])
+    if origin in (types.UnionType, typing.Union):
+        readers = [_reader(a) for a in typing.get_args(tp) if a is not type(None)]
+        if len(readers) != 1:
+            raise TypeError(f"from_plain: only `X | None` unions are read, not {tp}")
+        (read,) = readers
+        return None if read is None else (lambda v: None if v is None else read(v))
+    if tp in _SCALARS or tp is dict or origin in (dict, Literal):
+        return None
+    raise TypeError(f"from_plain: no reader for {tp}")
+
+
+def _dataclass_reader(cls) -> Reader:
+    # The field types are resolved on first use: a Section holds Sections.
+    names = cls.__dataclass_fields__.keys()
+    nested: list[tuple[str, Reader]] = []  # the fields whose plain value is not the value
+    resolved = False
+
+    def read(value):
+        nonlocal resolved
+        if not resolved:
+            hints = typing.get_type_hints(cls)
+            nested.extend((f.name, r) for f in dataclasses.fields(cls) if (r := _reader(hints[f.name])))
+            resolved = True
+        args = value
+        if nested:  # a copy: the caller's dict is left as it was
+            args = dict(value)
+            for name, field_read in nested:
+                if name in args:
+                    args[name] = field_read(args[name])
+        try:
+            return cls(**args)
+        except TypeError as error:  # a key the class does not have, or a field without a default missing
+            unknown = value.keys() - names
+            if unknown:
+                raise ValueError(f"{cls.__name__}: unknown keys {', '.join(sorted(unknown))}") from None
+            raise ValueError(f"{cls.__name__}: {error}") from None
+
+    return read

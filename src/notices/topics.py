@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .model import Notice, Task
+
 TOPICS_FILE = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
 GROUPS = ("right", "channel", "product", "action")
 # a task's parenthesis of agencies names bodies, not subjects (公安 in 市公安局 is no topic)
@@ -114,18 +116,18 @@ def addresses(problem: Problem, task_topics: list[str]) -> bool:
     return all(t in task_topics for t in problem.topics)
 
 
-def tasks_by_topic(records: list[dict]) -> dict[str, list[tuple[dict, dict]]]:
-    """Topic id → (notice record, task) for every task across the notices' JSON records, in
-    the vocabulary's order and the records' order: what a page per topic lists."""
-    out: dict[str, list[tuple[dict, dict]]] = {t.id: [] for t in topics()}
-    for record in records:
-        for task in record.get("tasks", []):
-            for tid in task.get("topics", []):
-                out.setdefault(tid, []).append((record, task))
+def tasks_by_topic(notices: list[Notice]) -> dict[str, list[tuple[Notice, Task]]]:
+    """Topic id → (notice, task) for every task across the notices, in the vocabulary's order
+    and the notices' order: what a page per topic lists."""
+    out: dict[str, list[tuple[Notice, Task]]] = {t.id: [] for t in topics()}
+    for notice in notices:
+        for task in notice.tasks:
+            for tid in task.topics:
+                out.setdefault(tid, []).append((notice, task))
     return out
 
 
-def tasks_by_problem(records: list[dict]) -> dict[str, list[tuple[dict, dict]]]:
-    """Problem id → (notice record, task) for every task that addresses it (data/problems.yaml)."""
-    return {p.id: [(r, t) for r in records for t in r.get("tasks", []) if addresses(p, t.get("topics", []))]
+def tasks_by_problem(notices: list[Notice]) -> dict[str, list[tuple[Notice, Task]]]:
+    """Problem id → (notice, task) for every task that addresses it (data/problems.yaml)."""
+    return {p.id: [(n, t) for n in notices for t in n.tasks if addresses(p, t.topics)]
             for p in problems()}

@@ -233,12 +233,13 @@ def test_groups_named_instead_of_an_agency(group, english):
 def test_tasks_by_topic_and_problem_over_the_json_records(registry):
     import json
 
+    from notices.model import Notice, from_plain
     from notices.render import render_json
     from notices.topics import tasks_by_problem, tasks_by_topic
 
-    records = [json.loads(render_json(load_notice(p, registry))) for p in LAUNCH]
+    records = [from_plain(Notice, json.loads(render_json(load_notice(p, registry)))) for p in LAUNCH]
     by_topic = tasks_by_topic(records)
-    assert sum(len(v) for v in by_topic.values()) == sum(len(t["topics"]) for r in records for t in r["tasks"])
-    assert any(r["slug"] == "2021-national-work-plan" and t["id"] == "t-1-6" for r, t in by_topic["foreign-enterprises"])
+    assert sum(len(v) for v in by_topic.values()) == sum(len(t.topics) for r in records for t in r.tasks)
+    assert any(r.slug == "2021-national-work-plan" and t.id == "t-1-6" for r, t in by_topic["foreign-enterprises"])
     by_problem = tasks_by_problem(records)
-    assert all("software" in t["topics"] for _, t in by_problem["pirated-software"]) and by_problem["pirated-software"]
+    assert all("software" in t.topics for _, t in by_problem["pirated-software"]) and by_problem["pirated-software"]

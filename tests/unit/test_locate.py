@@ -67,12 +67,12 @@ def test_the_sidecar_settles_the_place(reg):
 
 
 def test_undetermined_notices_have_their_own_catalogue_page(reg):
-    n = parse_text(NOWHERE, reg, slug="nowhere").to_dict()
+    n = parse_text(NOWHERE, reg, slug="nowhere")
     other = parse_text("大冶市打击侵权假冒工作领导小组办公室关于印发2022年工作要点的通知" + BODY.format(a="市"), reg,
-                       slug="daye").to_dict()
+                       slug="daye")
     site = from_registry([n, other], reg, DATA_DIR)
     pages = {path: notices for path, _, notices in indexes.listings(site)}
-    assert [x["slug"] for x in pages["catalogue/places/undetermined"]] == ["nowhere"]
+    assert [x.slug for x in pages["catalogue/places/undetermined"]] == ["nowhere"]
     zh, en = (indexes.listing_view(site, "place:undetermined", 1, lang) for lang in ("zh", "en"))
     assert "地区未确定" in zh.title and "Place not determined" in en.title
     assert zh.level == "地区未确定" and en.level == "Place not determined"

@@ -8,10 +8,12 @@ browser component overrides/assets/javascripts/sd-search.js fetches as a query n
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
+from ..model import Notice, from_plain
 from .documents import NameForms, notice_document, page_documents, site_documents
 from .index import Index, write
 from .text import jieba_words, opencc_ts_characters, synonyms, t2s_table
@@ -19,10 +21,10 @@ from .text import jieba_words, opencc_ts_characters, synonyms, t2s_table
 FOLDER = "search"
 
 
-def records(notices_dir: Path):
+def records(notices_dir: Path) -> Iterator[Notice]:
     """Each converted notice's full record (text included), one at a time, in slug order."""
     for path in sorted(Path(notices_dir).glob("*.json")):
-        yield json.loads(path.read_text(encoding="utf-8"))
+        yield from_plain(Notice, json.loads(path.read_text(encoding="utf-8")))
 
 
 def build_index(notices_dir: Path, data, registry, lang: str, words=None) -> Index:
@@ -32,7 +34,7 @@ def build_index(notices_dir: Path, data, registry, lang: str, words=None) -> Ind
     forms = NameForms()
     for record in records(notices_dir):
         forms.add(record)
-        page = Path(notices_dir) / f"{record['slug']}.en.md"
+        page = Path(notices_dir) / f"{record.slug}.en.md"
         text = page.read_text(encoding="utf-8") if lang == "en" and page.exists() else ""
         index.add(notice_document(record, lang, text))
     for doc in site_documents(data, forms, registry, lang):

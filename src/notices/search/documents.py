@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import Notice
 from ..site.agencies import agency_path
 from ..site.campaigns import campaign_path
 from ..site.common import PAGE_SIZE, page_path, page_url
@@ -55,37 +56,37 @@ def place_keys(place: str | None) -> list[str]:
     return ["".join(parts[i:]) for i in range(len(parts))]
 
 
-def notice_document(record: Mapping, lang: str, page: str = "") -> Document:
+def notice_document(record: Notice, lang: str, page: str = "") -> Document:
     """A notice's page. Chinese: the whole text as converted (every block, the phases, the
     documents it cites) and every field of its 信息公开 table. English: what its English page
     says (title, summary, the agencies' and campaigns' English names, the Chinese title) and
     `page`, the text of the English Markdown the converter wrote (its outline, task table and
     elements in English, made by rules the index does not repeat)."""
-    slug = record["slug"]
-    agencies = record.get("agencies") or []
-    campaigns = record.get("campaigns") or []
-    place = record.get("jurisdiction") or {}
-    keys = _clean([record.get("doc_number"), record.get("index_number"), *place_keys(place.get("name"))])
-    meta = _clean([record.get("doc_number"), record.get("index_number"), record.get("issuer"), record.get("source"),
-                   record.get("topic"), *(record.get("keywords") or [])])
-    date = record.get("published_date") or record.get("issued_date") or ""
+    slug = record.slug
+    agencies = record.agencies
+    campaigns = record.campaigns
+    place = record.jurisdiction or {}
+    keys = _clean([record.doc_number, record.index_number, *place_keys(place.get("name"))])
+    meta = _clean([record.doc_number, record.index_number, record.issuer, record.source,
+                   record.topic, *record.keywords])
+    date = record.published_date or record.issued_date or ""
     if lang == "zh":
-        text = [b.get("text") for b in record.get("body") or []]
-        text += [f"{p.get('name')} {p.get('period') or ''} {p.get('text') or ''}" for p in record.get("phases") or []]
-        text += [f"{r.get('title') or ''} {r.get('doc_number') or ''}" for r in record.get("references") or []]
-        text += [place.get("name")] + [a.get("full_name") for a in agencies] + [c.get("name") for c in campaigns]
-        line = " · ".join(_clean([record.get("issuer"), date, record.get("doc_number")]))
-        return Document(f"notices/{slug}/", "notice", record["title"], line,
-                        _clean([record["title"], record.get("notice_title")]), _clean(meta + text), keys,
+        text = [b.text for b in record.body]
+        text += [f"{p.name} {p.period or ''} {p.text or ''}" for p in record.phases]
+        text += [f"{r.title or ''} {r.doc_number or ''}" for r in record.references]
+        text += [place.get("name")] + [a.full_name for a in agencies] + [c.name for c in campaigns]
+        line = " · ".join(_clean([record.issuer, date, record.doc_number]))
+        return Document(f"notices/{slug}/", "notice", record.title, line,
+                        _clean([record.title, record.notice_title]), _clean(meta + text), keys,
                         BOOST["notice"])
-    issuer = record.get("issuer_agency") or {}
-    text = [record.get("summary_en"), place.get("name_en"), issuer.get("name_en")]
-    text += [a.get("name_en") for a in agencies] + [c.get("name_en") for c in campaigns]
-    text += [c.get("name") for c in campaigns] + [a.get("full_name") for a in agencies]
+    issuer_en = record.issuer_agency.name_en if record.issuer_agency else None
+    text = [record.summary_en, place.get("name_en"), issuer_en]
+    text += [a.name_en for a in agencies] + [c.name_en for c in campaigns]
+    text += [c.name for c in campaigns] + [a.full_name for a in agencies]
     text += markdown_text(page)
-    title = record.get("title_en") or record["title"]
-    line = " · ".join(_clean([issuer.get("name_en") or record.get("issuer"), date, record.get("doc_number")]))
-    return Document(f"notices/{slug}/", "notice", title, line, _clean([title, record["title"]]),
+    title = record.title_en or record.title
+    line = " · ".join(_clean([issuer_en or record.issuer, date, record.doc_number]))
+    return Document(f"notices/{slug}/", "notice", title, line, _clean([title, record.title]),
                     _clean(meta + text), keys, BOOST["notice"])
 
 
@@ -97,16 +98,16 @@ class NameForms:
     written: dict[str, set[str]] = field(default_factory=dict)
     notices: dict[str, int] = field(default_factory=dict)
 
-    def add(self, record: Mapping) -> None:
+    def add(self, record: Notice) -> None:
         seen = set()
-        for task in record.get("tasks") or []:
-            for ref in task.get("agencies") or []:
-                if ref.get("id"):
-                    self.written.setdefault(ref["id"], set()).add(ref["name"])
-                    seen.add(ref["id"])
-        for a in record.get("agencies") or []:
-            self.written.setdefault(a["id"], set()).add(a["name"])
-            seen.add(a["id"])
+        for task in record.tasks:
+            for ref in task.agencies:
+                if ref.id:
+                    self.written.setdefault(ref.id, set()).add(ref.name)
+                    seen.add(ref.id)
+        for a in record.agencies:
+            self.written.setdefault(a.id, set()).add(a.name)
+            seen.add(a.id)
         for aid in seen:
             self.notices[aid] = self.notices.get(aid, 0) + 1
 

@@ -44,7 +44,7 @@ def partners(data: SiteData, aid: str, top: int = PARTNERS) -> list[tuple[str, i
     """The agencies most often named on the same tasks, with how many tasks; ties by id."""
     counts: Counter[str] = Counter()
     for _, task, _ in data.agency_roles.get(aid, []):
-        counts.update({r["id"] for r in task["agencies"] if r["id"] and r["id"] != aid})
+        counts.update({r.id for r in task.agencies if r.id and r.id != aid})
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
 
 
@@ -67,7 +67,7 @@ def agency_description(data: SiteData, aid: str, lang: str) -> str:
     do not escape): whose tasks, how many, from how many notices."""
     a = data.agencies[aid]
     roles = data.agency_roles.get(aid, [])
-    notices = len({notice["slug"] for notice, _, _ in roles})
+    notices = len({notice.slug for notice, _, _ in roles})
     if lang == "zh":
         text = (f"{a.full_name}在本站收录的 {notices} 份通知中承担的 {len(roles)} 项打击侵权假冒任务，"
                 "及其上下级和经常协同的机关。")
@@ -129,7 +129,7 @@ def agency_view(data: SiteData, aid: str, number: int, lang: str) -> AgencyView:
     for row, role in rows:
         if not groups or groups[-1].notice.href != rel(src, f"notices/{row.slug}"):
             groups.append(TaskGroup(row.year, notice_ref(row.notice, src, lang), []))
-        text = excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else ""
+        text = excerpt_text(row.task.text, path=row.task.path) if lang == "zh" else ""
         groups[-1].items.append(TaskItem(role_name(role, lang), task_link(row, src, lang), text))
     place = place_label(data, a.jurisdiction_id, lang)
     contact = data.contacts.get(aid) or {}

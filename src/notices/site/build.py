@@ -63,9 +63,9 @@ def validate_notice_meta(src_path: str, meta: dict, data: SiteData) -> str:
     slug = str(meta["notice"])
     if slug not in data.by_slug:
         raise FrontMatterError(f"{src_path}: front matter key 'notice': no notices/{slug}.json for '{slug}'")
-    if meta["jurisdiction"] != data.by_slug[slug]["jurisdiction"]["id"]:
+    if meta["jurisdiction"] != data.by_slug[slug].jurisdiction["id"]:
         raise FrontMatterError(f"{src_path}: front matter key 'jurisdiction': '{meta['jurisdiction']}' differs "
-                               f"from the notice's data ('{data.by_slug[slug]['jurisdiction']['id']}')")
+                               f"from the notice's data ('{data.by_slug[slug].jurisdiction['id']}')")
     return slug
 
 

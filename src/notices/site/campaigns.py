@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..model import Notice, Task
 from .common import (Link, Pager, agency_label, feed_rel, page_path, pager_view, paginate_groups, place_label,
                      rel, role_name, series_label, system_label, t)
 from .data import SiteData, newest_first
@@ -20,8 +21,8 @@ def campaign_path(series: str) -> str:
     return f"campaigns/{series}"
 
 
-def campaign_notices(data: SiteData, series: str) -> list[dict]:
-    return [n for n in data.notices if any(c["series"] == series for c in n["campaigns"])]
+def campaign_notices(data: SiteData, series: str) -> list[Notice]:
+    return [n for n in data.notices if any(c.series == series for c in n.campaigns)]
 
 
 def timeline(data: SiteData, series: str) -> dict[int, dict]:
@@ -110,39 +111,39 @@ def campaign_title(zh: str) -> str:
     return zh if zh.endswith(("行动", "治理", "专项", "整治")) else f"{zh}专项行动"
 
 
-def task_agencies(data: SiteData, task: dict, src: str, lang: str) -> tuple[list[Link], list[tuple[Link, str]]]:
+def task_agencies(data: SiteData, task: Task, src: str, lang: str) -> tuple[list[Link], list[tuple[Link, str]]]:
     """A task's agencies with the roles exactly as the text gives them: those it says lead (牵头),
     and the others with their role (负责, 配合); none is made a lead the text does not name."""
     leads, others = [], []
-    for ref in task["agencies"]:
-        if not ref["id"] or ref["id"] not in data.agencies:
+    for ref in task.agencies:
+        if not ref.id or ref.id not in data.agencies:
             continue
-        found = Link(agency_label(data, ref["id"], lang), rel(src, f"agencies/{ref['id']}"))
-        if ref["role"] == "lead":
+        found = Link(agency_label(data, ref.id, lang), rel(src, f"agencies/{ref.id}"))
+        if ref.role == "lead":
             leads.append(found)
         else:
-            others.append((found, role_name(ref["role"], lang)))
+            others.append((found, role_name(ref.role, lang)))
     return leads, others
 
 
-def campaign_notice(data: SiteData, notice: dict, series: str, src: str, lang: str) -> CampaignNotice:
+def campaign_notice(data: SiteData, notice: Notice, series: str, src: str, lang: str) -> CampaignNotice:
     """The notice with the editions of the series it names and its dates as it gives them."""
-    editions = [c["name"] for c in notice["campaigns"] if c["series"] == series]
-    phases = [(p["name"], p["period"] or (p["deadline"] or "")) for p in notice.get("phases") or []]
-    return CampaignNotice(notice_ref(notice, src, lang), place_label(data, notice["jurisdiction"]["id"], lang),
-                          editions, notice.get("issued_date") or notice.get("published_date"), phases)
+    editions = [c.name for c in notice.campaigns if c.series == series]
+    phases = [(p.name, p.period or (p.deadline or "")) for p in notice.phases]
+    return CampaignNotice(notice_ref(notice, src, lang), place_label(data, notice.jurisdiction["id"], lang),
+                          editions, notice.issued_date or notice.published_date, phases)
 
 
-def campaign_pages(data: SiteData, series: str) -> list[list[tuple[dict, list[TaskRow]]]]:
+def campaign_pages(data: SiteData, series: str) -> list[list[tuple[Notice, list[TaskRow]]]]:
     """Every notice that names or implements the campaign (in its title, its text or a task),
     newest first, each with its tasks that name it in the notice's order; in pages."""
     def make() -> dict[str, list]:
         pages = {}
         for s in data.named_series:
-            by_notice: dict[str, list[TaskRow]] = {}
+            by_notice: Notice[str, list[TaskRow]] = {}
             for row in campaign_tasks(data, s):
                 by_notice.setdefault(row.slug, []).append(row)
-            groups = [(n, sorted(by_notice.get(n["slug"], []), key=lambda r: data.task_order.get((r.slug, r.id), 0)))
+            groups = [(n, sorted(by_notice.get(n.slug, []), key=lambda r: data.task_order.get((r.slug, r.id), 0)))
                       for n in newest_first(campaign_notices(data, s))]
             pages[s] = paginate_groups(groups, lambda g: 1 + len(g[1]))
         return pages
@@ -158,9 +159,9 @@ def campaign_view(data: SiteData, series: str, number: int, lang: str) -> Campai
     title = series_label(data, series, lang).replace(" †", "")
     groups = [CampaignGroup(campaign_notice(data, notice, series, src, lang),
                             [CampaignTask(row.year, notice_ref(row.notice, src, lang),
-                                          place_label(data, row.notice["jurisdiction"]["id"], lang),
+                                          place_label(data, row.notice.jurisdiction["id"], lang),
                                           task_link(row, src, lang),
-                                          excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
+                                          excerpt_text(row.task.text, path=row.task.path) if lang == "zh" else "",
                                           *task_agencies(data, row.task, src, lang)) for row in rows])
               for notice, rows in pages[number - 1]]
     return CampaignView(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..batch import write_if_changed
+from ..model import Notice
 from ..render import escape, labels
 from .data import SiteData
 
@@ -187,33 +188,33 @@ def series_name(data: SiteData, sid: str, lang: str) -> str:
     return escape(series_label(data, sid, lang))
 
 
-def notice_label(notice: dict, lang: str) -> str:
-    if lang == "en" and (notice.get("title_en") or notice.get("label_en")):
+def notice_label(notice: Notice, lang: str) -> str:
+    if lang == "en" and (notice.title_en or notice.label_en):
         # the sidecar's title, else the one made by rule (the Chinese title is on the notice page)
-        return notice.get("title_en") or notice["label_en"]
-    return notice["title"]
+        return notice.title_en or notice.label_en
+    return notice.title
 
 
-def notice_title(notice: dict, lang: str) -> str:
+def notice_title(notice: Notice, lang: str) -> str:
     return escape(notice_label(notice, lang))
 
 
-def notice_description(notice: dict, lang: str) -> str:
+def notice_description(notice: Notice, lang: str) -> str:
     """A notice page's own <meta name="description">, escaped for the attribute (the theme's
     templates do not escape): who published what, when, and that its tasks are listed. Search
     engines show it under the page's title; every page used to carry the site's description."""
-    issuer_agency = notice.get("issuer_agency") or {}
-    date = notice.get("published_date") or notice.get("issued_date")
-    tasks = len(notice.get("tasks") or [])
+    agency = notice.issuer_agency
+    date = notice.published_date or notice.issued_date
+    tasks = len(notice.tasks)
     if lang == "zh":
-        issuer = issuer_agency.get("full_name") or notice.get("issuer") or ""
-        text = f"{issuer}{' ' + date + ' ' if date else ''}发布：{notice['title']}"
-        text += f"（{notice['doc_number']}）。" if notice.get("doc_number") else "。"
+        issuer = (agency.full_name if agency else None) or notice.issuer or ""
+        text = f"{issuer}{' ' + date + ' ' if date else ''}发布：{notice.title}"
+        text += f"（{notice.doc_number}）。" if notice.doc_number else "。"
         text += f"本页列出其 {tasks} 项任务和承担各项任务的机关。" if tasks else ""
     else:
-        issuer = issuer_agency.get("name_en") or issuer_agency.get("full_name") or notice.get("issuer") or ""
-        text = f"{notice.get('title_en') or notice['title']}: published by {issuer}" + (f" on {date}" if date else "")
-        text += f" ({notice['doc_number']})." if notice.get("doc_number") else "."
+        issuer = (agency and (agency.name_en or agency.full_name)) or notice.issuer or ""
+        text = f"{notice.title_en or notice.title}: published by {issuer}" + (f" on {date}" if date else "")
+        text += f" ({notice.doc_number})." if notice.doc_number else "."
         text += f" Lists its {tasks} tasks and the agencies responsible for each." if tasks else ""
     return html.escape(" ".join(text.split()), quote=True)
 

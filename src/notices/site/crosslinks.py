@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ..model import Reference, Section
 from ..render import escape
 from ..safety import url_problem
 from .common import agency_label, notice_title, place_name, t
@@ -48,8 +49,8 @@ def official_pages(data_dir: Path) -> dict[str, str]:
     return out
 
 
-def official_page(ref: dict, pages: dict[str, str]) -> str | None:
-    for key in (ref.get("doc_number"), ref.get("title")):
+def official_page(ref: Reference, pages: dict[str, str]) -> str | None:
+    for key in (ref.doc_number, ref.title):
         if key and normalise(key) in pages:
             return pages[normalise(key)]
     return None
@@ -65,34 +66,34 @@ def reference_index(data: SiteData) -> tuple[dict[str, str], dict[str, str]]:
     """(文号 → slug, title → slug) over the notices the site holds."""
     numbers, titles = {}, {}
     for n in data.notices:
-        if n.get("doc_number"):
-            numbers.setdefault(normalise(n["doc_number"]), n["slug"])
-        for title in (n.get("title"), n.get("notice_title")):
+        if n.doc_number:
+            numbers.setdefault(normalise(n.doc_number), n.slug)
+        for title in (n.title, n.notice_title):
             if title:
-                titles.setdefault(normalise(title), n["slug"])
+                titles.setdefault(normalise(title), n.slug)
                 inner = wrapped_title(normalise(title))
                 if inner:
-                    titles.setdefault(inner, n["slug"])
+                    titles.setdefault(inner, n.slug)
     return numbers, titles
 
 
-def resolve(ref: dict, numbers: dict[str, str], titles: dict[str, str]) -> str | None:
-    if ref.get("doc_number") and normalise(ref["doc_number"]) in numbers:
-        return numbers[normalise(ref["doc_number"])]
-    title = normalise(ref.get("title"))
+def resolve(ref: Reference, numbers: dict[str, str], titles: dict[str, str]) -> str | None:
+    if ref.doc_number and normalise(ref.doc_number) in numbers:
+        return numbers[normalise(ref.doc_number)]
+    title = normalise(ref.title)
     return titles.get(title) or titles.get(wrapped_title(title) or "\0")
 
 
-def citations(data: SiteData) -> dict[str, list[tuple[dict, str | None]]]:
+def citations(data: SiteData) -> dict[str, list[tuple[Reference, str | None]]]:
     """slug → its references, each with the slug of the page the site holds for it (or None)."""
     numbers, titles = reference_index(data)
     out = {}
     for n in data.notices:
         found = []
-        for ref in n["references"]:
+        for ref in n.references:
             target = resolve(ref, numbers, titles)
-            found.append((ref, target if target != n["slug"] else None))
-        out[n["slug"]] = found
+            found.append((ref, target if target != n.slug else None))
+        out[n.slug] = found
     return out
 
 
@@ -117,11 +118,11 @@ def sections(data: SiteData, slug: str, lang: str, cites=None, citers=None) -> s
     if refs:
         lines += [f"## {t(lang, '引用文件', 'Documents cited')} {{ #references }}", ""]
         for ref, target in refs:
-            shown = f"《{escape(ref.get('title') or '')}》" + (f"（{escape(ref['doc_number'])}）" if ref.get("doc_number") else "")
+            shown = f"《{escape(ref.title or '')}》" + (f"（{escape(ref.doc_number)}）" if ref.doc_number else "")
             if target:
                 other = data.by_slug[target]
                 label = t(lang, "本站收录", "on this site")
-                lines.append(f"- [{shown}]({target}.md) — {label}: {place_name(data, other['jurisdiction']['id'], lang)}")
+                lines.append(f"- [{shown}]({target}.md) — {label}: {place_name(data, other.jurisdiction['id'], lang)}")
             elif official_page(ref, data.official_pages):
                 url = html.escape(official_page(ref, data.official_pages), quote=True)
                 label = t(lang, "发布机关网页", "on the issuing authority's site")
@@ -134,9 +135,9 @@ def sections(data: SiteData, slug: str, lang: str, cites=None, citers=None) -> s
     if by:
         for other in by:
             n = data.by_slug[other]
-            lines.append(f"- [{notice_title(n, lang)}]({other}.md)（{place_name(data, n['jurisdiction']['id'], lang)}）"
+            lines.append(f"- [{notice_title(n, lang)}]({other}.md)（{place_name(data, n.jurisdiction['id'], lang)}）"
                          if lang == "zh" else
-                         f"- [{notice_title(n, lang)}]({other}.md) ({place_name(data, n['jurisdiction']['id'], lang)})")
+                         f"- [{notice_title(n, lang)}]({other}.md) ({place_name(data, n.jurisdiction['id'], lang)})")
     else:
         lines.append(t(lang, "本站收录的文件中还没有引用本文件的。", "No notice on this site cites this one yet."))
     return "\n".join(lines) + "\n"
@@ -162,20 +163,20 @@ def glance(data: SiteData, slug: str, lang: str) -> str:
     zh = lang == "zh"
     up = "../../" if zh else "../../../"  # the site root from the page
     out = ['<div class="sd-glance">']
-    if zh and n["sections"]:
-        def items(sections: list[dict], depth: int) -> list[str]:
+    if zh and n.sections:
+        def items(sections: list[Section], depth: int) -> list[str]:
             lines = ["<ol>"]
             for s in sections:
-                kids = items(s["children"], depth + 1) if depth < 2 and s["children"] else []
-                lines.append(f'<li><a href="#{s["id"]}">{html.escape(s["number"] + s["heading"])}</a>' + "".join(kids) + "</li>")
+                kids = items(s.children, depth + 1) if depth < 2 and s.children else []
+                lines.append(f'<li><a href="#{s.id}">{html.escape(s.number + s.heading)}</a>' + "".join(kids) + "</li>")
             return lines + ["</ol>"]
-        out += [f'<details class="sd-outline"><summary>本文目录（{len(n["sections"])} 部分）</summary>',
-                *items(n["sections"], 1), "</details>"]
+        out += [f'<details class="sd-outline"><summary>本文目录（{len(n.sections)} 部分）</summary>',
+                *items(n.sections, 1), "</details>"]
     counts: dict[str, dict[str, list[str]]] = {}
-    for task in n["tasks"]:
-        for ref in task["agencies"]:
-            if ref["id"] in data.agencies:
-                counts.setdefault(ref["id"], {}).setdefault(ref["role"], []).append(task["id"])
+    for task in n.tasks:
+        for ref in task.agencies:
+            if ref.id in data.agencies:
+                counts.setdefault(ref.id, {}).setdefault(ref.role, []).append(task.id)
     if counts:
         head = [t(lang, "机关", "Agency")] + [t(lang, *{"lead": ("牵头", "Leads"), "responsible": ("负责", "Responsible"),
                                                            "support": ("配合", "Supports")}[r]) for r in ROLES]

@@ -8,6 +8,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from ..model import Notice
 from ..safety import strip_controls
 from .data import SiteData, newest_first, notice_date
 
@@ -27,7 +28,7 @@ def site_link(site_url: str, lang: str, path: str) -> str:
     return base + ("en/" if lang == "en" else "") + path
 
 
-def rss(title: str, link: str, description: str, lang: str, notices: list[dict], site_url: str) -> str:
+def rss(title: str, link: str, description: str, lang: str, notices: list[Notice], site_url: str) -> str:
     root = ET.Element("rss", version="2.0")
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = title
@@ -39,13 +40,13 @@ def rss(title: str, link: str, description: str, lang: str, notices: list[dict],
         ET.SubElement(channel, "lastBuildDate").text = rfc822(notice_date(items[0]))
     for n in items:
         item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = n["title"] if lang == "zh" else (n.get("title_en") or n["title"])
-        page = site_link(site_url, lang, f"notices/{n['slug']}/")
+        ET.SubElement(item, "title").text = n.title if lang == "zh" else (n.title_en or n.title)
+        page = site_link(site_url, lang, f"notices/{n.slug}/")
         ET.SubElement(item, "link").text = page
         ET.SubElement(item, "guid", isPermaLink="true").text = page
-        summary = n["jurisdiction"]["name"] if lang == "zh" else n["jurisdiction"]["name_en"]
-        if n.get("issuer"):
-            summary += " · " + n["issuer"]
+        summary = n.jurisdiction["name"] if lang == "zh" else n.jurisdiction["name_en"]
+        if n.issuer:
+            summary += " · " + n.issuer
         ET.SubElement(item, "description").text = summary
         if rfc822(notice_date(n)):
             ET.SubElement(item, "pubDate").text = rfc822(notice_date(n))
@@ -68,7 +69,7 @@ def feeds(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
         for series in data.named_series:
             s = data.campaign_series[series]
             name = s.zh if zh else (s.name_en or s.zh)
-            notices = [n for n in data.notices if any(c["series"] == series for c in n["campaigns"])]
+            notices = [n for n in data.notices if any(c.series == series for c in n.campaigns)]
             yield f"{prefix}campaigns/{series}.xml", rss(
                 f"专项行动“{name}”：新文件" if zh else f"Campaign {name}: new notices",
                 site_link(site_url, lang, f"campaigns/{series}/"),

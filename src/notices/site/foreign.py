@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..english import lower_first
+from ..model import Task
 from ..topics import problems, tasks_by_problem, topic_by_id
 from .common import Link, Pager, agency_label, page_path, pager_view, paginate, place_label, rel, t
 from .data import SiteData, notice_year
@@ -30,9 +31,9 @@ def foreign_tasks(data: SiteData) -> list[tuple[TaskRow, list[str]]]:
     def make() -> list[tuple[TaskRow, list[str]]]:
         found = []
         for n in data.notices:
-            for task in n["tasks"]:
-                words = [k for k in data.foreign_keywords if k in task["text"]]
-                if words or FOREIGN_TOPIC in task.get("topics", ()):
+            for task in n.tasks:
+                words = [k for k in data.foreign_keywords if k in task.text]
+                if words or FOREIGN_TOPIC in task.topics:
                     found.append((TaskRow(n, task, notice_year(n)), words))
         return sorted(found, key=lambda pair: row_key(pair[0], data))
 
@@ -89,19 +90,19 @@ def contact(data: SiteData, aid: str) -> Contact | None:
     return Contact(str(found["hotline"]) if found.get("hotline") else None, found.get("website") or None)
 
 
-def concerns(task: dict) -> str:
+def concerns(task: Task) -> str:
     """What a task concerns, in English (its topics)."""
     names = topic_by_id()
-    shown = [lower_first(names[t].en) for t in task.get("topics", ()) if t in names]
+    shown = [lower_first(names[t].en) for t in task.topics if t in names]
     return "concerns " + ", ".join(shown) if shown else ""
 
 
 def foreign_row(data: SiteData, row: TaskRow, src: str, lang: str) -> ForeignTask:
     leads = [a for a in lead_agencies(row.task) if a in data.agencies]
     return ForeignTask(
-        row.year, notice_ref(row.notice, src, lang), place_label(data, row.notice["jurisdiction"]["id"], lang),
+        row.year, notice_ref(row.notice, src, lang), place_label(data, row.notice.jurisdiction["id"], lang),
         task_link(row, src, lang),
-        excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else concerns(row.task),
+        excerpt_text(row.task.text, path=row.task.path) if lang == "zh" else concerns(row.task),
         [Lead(Link(agency_label(data, a, lang), rel(src, f"agencies/{a}")), contact(data, a)) for a in leads])
 
 

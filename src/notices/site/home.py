@@ -18,8 +18,8 @@ def home_section(data: SiteData, lang: str) -> str:
     if notices:
         for n in notices:
             date = notice_date(n) or t(lang, "日期不详", "date unknown")
-            lines.append(f"- {date} · {link(notice_title(n, lang), src, 'notices/' + n['slug'])}"
-                         f" — {place_name(data, n['jurisdiction']['id'], lang)}")
+            lines.append(f"- {date} · {link(notice_title(n, lang), src, 'notices/' + n.slug)}"
+                         f" — {place_name(data, n.jurisdiction['id'], lang)}")
     else:
         lines.append(t(lang, "本站还没有收录文件。", "No notice has been added yet."))
     lines += ["", link(t(lang, "全部文件（信息公开目录）→", "All notices (catalogue) →"), src, "catalogue/index"), ""]

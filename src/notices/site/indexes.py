@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ..model import Notice
 from ..render import doc_type_names
 from .common import (Link, Pager, feed_rel, file_rel, level_name, notice_label, page_path, pager_view, paginate,
                      place_label, rel, t)
@@ -47,14 +48,13 @@ class CatalogueRow:
     issuer_zh: str = ""  # on English pages: the issuer as written, shown marked as Chinese beside its English
 
 
-def issuer_cells(n: dict, lang: str) -> tuple[str, str]:
+def issuer_cells(n: Notice, lang: str) -> tuple[str, str]:
     """(issuer, issuer as written): on Chinese pages the issuer as written; on English pages its
     English name where the registry resolves it, with the name as written kept beside it."""
-    written = n.get("issuer") or "—"
+    written = n.issuer or "—"
     if lang == "zh":
         return written, ""
-    agency = n.get("issuer_agency") or {}
-    return agency.get("name_en") or "—", written if written != "—" else ""
+    return (n.issuer_agency.name_en if n.issuer_agency else None) or "—", written if written != "—" else ""
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,9 @@ class ListingView:
     own_notices: bool = False
 
 
-def by_year(data: SiteData) -> dict[int | None, list[dict]]:
-    def make() -> dict[int | None, list[dict]]:
-        out: dict[int | None, list[dict]] = {}
+def by_year(data: SiteData) -> dict[int | None, list[Notice]]:
+    def make() -> dict[int | None, list[Notice]]:
+        out: dict[int | None, list[Notice]] = {}
         for n in newest(data):
             out.setdefault(notice_year(n), []).append(n)
         return dict(sorted(out.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0))))
@@ -85,36 +85,36 @@ def by_year(data: SiteData) -> dict[int | None, list[dict]]:
     return data.memo("by_year", make)
 
 
-def by_type(data: SiteData) -> dict[str, list[dict]]:
-    def make() -> dict[str, list[dict]]:
-        kinds: dict[str, list[dict]] = {}
+def by_type(data: SiteData) -> dict[str, list[Notice]]:
+    def make() -> dict[str, list[Notice]]:
+        kinds: dict[str, list[Notice]] = {}
         for n in newest(data):
-            kinds.setdefault(n["doc_type"], []).append(n)
+            kinds.setdefault(n.doc_type, []).append(n)
         return dict(sorted(kinds.items()))
 
     return data.memo("by_type", make)
 
 
-def by_place(data: SiteData) -> tuple[dict[str, list[dict]], dict[str, int]]:
+def by_place(data: SiteData) -> tuple[dict[str, list[Notice]], dict[str, int]]:
     """The notices each place issued itself, and how many it and the places below it issued."""
-    def make() -> tuple[dict[str, list[dict]], dict[str, int]]:
-        own: dict[str, list[dict]] = {}
+    def make() -> tuple[dict[str, list[Notice]], dict[str, int]]:
+        own: dict[str, list[Notice]] = {}
         below: dict[str, int] = {}
         for n in newest(data):
-            own.setdefault(n["jurisdiction"]["id"], []).append(n)
-            for p in data.place_chain(n["jurisdiction"]["id"]):
+            own.setdefault(n.jurisdiction["id"], []).append(n)
+            for p in data.place_chain(n.jurisdiction["id"]):
                 below[p.id] = below.get(p.id, 0) + 1
         return own, below
 
     return data.memo("by_place", make)
 
 
-def newest(data: SiteData) -> list[dict]:
+def newest(data: SiteData) -> list[Notice]:
     """Every notice, newest first (and so every listing made from it)."""
     return data.memo("newest", lambda: newest_first(data.notices))
 
 
-def listings(data: SiteData) -> list[tuple[str, str, list[dict]]]:
+def listings(data: SiteData) -> list[tuple[str, str, list[Notice]]]:
     """Every listing: (base path, key for listing_view, its notices)."""
     out = [(CATALOGUE, "catalogue", data.notices)]
     out += [(year_path(y), f"year:{y or ''}", ns) for y, ns in by_year(data).items()]
@@ -158,9 +158,9 @@ def listing_view(data: SiteData, key: str, number: int, lang: str) -> ListingVie
                   f"All {len(notices)} notices on this site, newest first. Click a column heading to sort.")
     src = page_path(base, number)
     chunks = paginate(notices)  # newest first already
-    rows = [CatalogueRow(n.get("index_number") or "—",
-                         Link(notice_label(n, lang), rel(src, f"notices/{n['slug']}")),
-                         issuer_cells(n, lang)[0], n.get("issued_date") or "—", n.get("published_date") or "—",
+    rows = [CatalogueRow(n.index_number or "—",
+                         Link(notice_label(n, lang), rel(src, f"notices/{n.slug}")),
+                         issuer_cells(n, lang)[0], n.issued_date or "—", n.published_date or "—",
                          issuer_cells(n, lang)[1])
             for n in chunks[number - 1]]
     view = ListingView(lang, t(lang, *listing_titles(data, key)), intro, rows, pager_view(base, number, len(chunks)),

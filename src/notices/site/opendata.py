@@ -17,7 +17,6 @@ gzip header either)."""
 
 from __future__ import annotations
 
-import copy
 import csv
 import gzip
 import io
@@ -25,6 +24,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..model import AgencyRef, plain
 from ..safety import csv_cell
 from .common import page_url
 from .data import SiteData
@@ -64,12 +64,13 @@ def file_url(site_url: str, rel: str) -> str:
 def notices_json(data: SiteData, site_url: str) -> str:
     notices = []
     for n in data.notices:
-        item = copy.deepcopy({k: v for k, v in n.items() if k not in FULL_RECORD_ONLY})
-        item["url"] = url(site_url, f"notices/{n['slug']}")
-        item["url_en"] = url(site_url, f"en/notices/{n['slug']}")
-        item["record"] = file_url(site_url, f"notices/{n['slug']}.json.gz")
-        item["original"] = file_url(site_url, f"notices/{n['slug']}.source.txt")
-        item["task_count"] = len(n["tasks"])
+        # plain() makes new dicts and lists: the shared notices are not changed by what is added
+        item = {k: plain(getattr(n, k)) for k in n.__dataclass_fields__ if k not in FULL_RECORD_ONLY}
+        item["url"] = url(site_url, f"notices/{n.slug}")
+        item["url_en"] = url(site_url, f"en/notices/{n.slug}")
+        item["record"] = file_url(site_url, f"notices/{n.slug}.json.gz")
+        item["original"] = file_url(site_url, f"notices/{n.slug}.source.txt")
+        item["task_count"] = len(n.tasks)
         for a in item["agencies"]:
             a["url"] = url(site_url, f"agencies/{a['id']}")
         for c in item["campaigns"]:
@@ -90,12 +91,12 @@ def tasks_csv(data: SiteData, site_url: str) -> str:
     role as the text writes them ("、" between two); made a notice at a time."""
     out, writer = _writer()
     writer.writerow(TASK_COLUMNS)
-    for n in sorted(data.notices, key=lambda n: n["slug"]):
-        for task in n["tasks"]:
-            names = {role: "、".join(r["name"] for r in task["agencies"] if r["role"] == role) for role in ROLES}
-            row = (n["slug"], task["id"], "".join(task["path"]), " ".join(task["text"].split()),
-                   *(names[role] for role in ROLES), " ".join(task["campaigns"]),
-                   url(site_url, f"notices/{n['slug']}") + "#" + task["id"])
+    for n in sorted(data.notices, key=lambda n: n.slug):
+        for task in n.tasks:
+            names = {role: "、".join(r.name for r in task.agencies if r.role == role) for role in ROLES}
+            row = (n.slug, task.id, "".join(task.path), " ".join(task.text.split()),
+                   *(names[role] for role in ROLES), " ".join(task.campaigns),
+                   url(site_url, f"notices/{n.slug}") + "#" + task.id)
             # every cell through csv_cell: a name such as =1+1 must not run as a formula
             writer.writerow([csv_cell(str(c)) for c in row])
     return out.getvalue()
@@ -106,18 +107,18 @@ def task_agencies_csv(data: SiteData, site_url: str) -> str:
     all at once (750,000 rows at 5,000 notices)."""
     out, writer = _writer()
     writer.writerow(CSV_COLUMNS)
-    for n in sorted(data.notices, key=lambda n: n["slug"]):
+    for n in sorted(data.notices, key=lambda n: n.slug):
         rows = []
-        for order, task in enumerate(n["tasks"]):
-            for ref in task["agencies"] or [{"id": None, "name": "", "role": ""}]:
-                rows.append((order, task["id"], "".join(task["path"]), ref["role"], ref["id"] or "", ref["name"],
-                             " ".join(task["campaigns"]), url(site_url, f"notices/{n['slug']}") + "#" + task["id"]))
+        for order, task in enumerate(n.tasks):
+            for ref in task.agencies or [AgencyRef(None, "", "")]:  # a task without agencies: one row
+                rows.append((order, task.id, "".join(task.path), ref.role, ref.id or "", ref.name,
+                             " ".join(task.campaigns), url(site_url, f"notices/{n.slug}") + "#" + task.id))
         rows.sort(key=lambda r: (r[0], r[4], r[3], r[5]))
-        writer.writerows([csv_cell(str(c)) for c in (n["slug"], *r[1:])] for r in rows)
+        writer.writerows([csv_cell(str(c)) for c in (n.slug, *r[1:])] for r in rows)
     return out.getvalue()
 
 
 def records(data: SiteData, notices_dir: Path) -> Iterator[tuple[str, bytes]]:
     """Each notice's record file (notices_dir/<slug>.json, as converted), gzipped, with its path in the site."""
     for n in data.notices:
-        yield f"notices/{n['slug']}.json.gz", gzip.compress((notices_dir / f"{n['slug']}.json").read_bytes(), 6, mtime=0)
+        yield f"notices/{n.slug}.json.gz", gzip.compress((notices_dir / f"{n.slug}.json").read_bytes(), 6, mtime=0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Notice
 from .common import Link, agency_label, notice_label, rel, series_label, t
 from .data import SiteData, newest_first, notice_year
 from .tasks import campaign_tasks
@@ -59,14 +60,14 @@ def campaign_year_view(data: SiteData, src: str, lang: str) -> Timeline | None:
     return Timeline(lang, caption, years, rows)
 
 
-def responsibility(notices: list[dict]) -> dict[str, dict[str, set[str]]]:
+def responsibility(notices: list[Notice]) -> dict[str, dict[str, set[str]]]:
     """agency id → notice slug → the roles it has there (lead, responsible, support)."""
     out: dict[str, dict[str, set[str]]] = {}
     for notice in notices:
-        for task in notice["tasks"]:
-            for ref in task["agencies"]:
-                if ref["id"]:
-                    out.setdefault(ref["id"], {}).setdefault(notice["slug"], set()).add(ref["role"])
+        for task in notice.tasks:
+            for ref in task.agencies:
+                if ref.id:
+                    out.setdefault(ref.id, {}).setdefault(notice.slug, set()).add(ref.role)
     return out
 
 
@@ -89,7 +90,7 @@ class Matrix:
     rows: list[tuple[Link, list[MatrixCell]]]  # an agency, its cells notice by notice
 
 
-def matrix_view(data: SiteData, notices: list[dict], src: str, lang: str) -> Matrix | None:
+def matrix_view(data: SiteData, notices: list[Notice], src: str, lang: str) -> Matrix | None:
     """Agencies (rows) × notices (columns, newest MAX_COLUMNS): ● leads at least one task,
     ◐ responsible, ○ supports; None when the notices assign no task to a named agency."""
     notices = newest_first(notices)[:MAX_COLUMNS]
@@ -98,12 +99,12 @@ def matrix_view(data: SiteData, notices: list[dict], src: str, lang: str) -> Mat
         return None
     caption = t(lang, "机关 × 文件的职责分工：● 牵头，◐ 负责，○ 配合；空白为未分派任务。",
                 "Agencies × notices: ● leads, ◐ responsible, ○ supports; blank: no task assigned.")
-    columns = [(Link(notice_label(n, lang), rel(src, "notices/" + n["slug"])), notice_year(n)) for n in notices]
+    columns = [(Link(notice_label(n, lang), rel(src, "notices/" + n.slug)), notice_year(n)) for n in notices]
     rows = []
     for aid in sorted((a for a in grid if a in data.agencies), key=lambda a: (data.agencies[a].system, a)):
         cells = []
         for n in notices:
-            roles = grid[aid].get(n["slug"], set())
+            roles = grid[aid].get(n.slug, set())
             role = next((r for r in ("lead", "responsible", "support") if r in roles), None)
             if role is None:
                 cells.append(MatrixCell(None))

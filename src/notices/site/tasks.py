@@ -4,29 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Campaign, Notice, Task
 from .common import Link, file_rel, notice_label, rel
 from .data import SiteData, level_rank, notice_year
 
 
 @dataclass(frozen=True)
 class TaskRow:
-    notice: dict
-    task: dict
+    notice: Notice
+    task: Task
     year: int | None  # the campaign edition's year where given, else the notice's year
 
     @property
     def slug(self) -> str:
-        return self.notice["slug"]
+        return self.notice.slug
 
     @property
     def id(self) -> str:
-        return self.task["id"]
+        return self.task.id
 
 
-def lead_agencies(task: dict) -> list[str]:
+def lead_agencies(task: Task) -> list[str]:
     """Ids of the agencies that lead a task; where none is marked lead, the responsible ones."""
     for role in ("lead", "responsible", "support"):
-        ids = [r["id"] for r in task["agencies"] if r["role"] == role and r["id"]]
+        ids = [r.id for r in task.agencies if r.role == role and r.id]
         if ids:
             return ids
     return []
@@ -49,14 +50,14 @@ def excerpt_text(text: str, length: int = 60, path: list[str] | None = None) -> 
 def task_link(row: TaskRow, src: str, lang: str) -> Link:
     """A link to the task itself: 三、（二）1. (or the task id) on the notice page; English pages
     link the authoritative Chinese text, where tasks are anchored."""
-    shown = "".join(row.task["path"]) or row.id
+    shown = "".join(row.task.path) or row.id
     if lang == "en":  # the task's English name, on the English notice page where its row says more
-        return Link(row.task.get("label_en") or f"Task {row.id}", rel(src, f"notices/{row.slug}", row.id))
+        return Link(row.task.label_en or f"Task {row.id}", rel(src, f"notices/{row.slug}", row.id))
     return Link(shown, rel(src, f"notices/{row.slug}", row.id))
 
 
-def notice_ref(notice: dict, src: str, lang: str) -> Link:
-    return Link(notice_label(notice, lang), rel(src, f"notices/{notice['slug']}"))
+def notice_ref(notice: Notice, src: str, lang: str) -> Link:
+    return Link(notice_label(notice, lang), rel(src, f"notices/{notice.slug}"))
 
 
 def campaign_tasks(data: SiteData, series: str) -> list[TaskRow]:
@@ -69,14 +70,14 @@ def _tasks_by_series(data: SiteData) -> dict[str, list[TaskRow]]:
     def make() -> dict[str, list[TaskRow]]:
         found: dict[str, list[TaskRow]] = {}
         for notice in data.notices:
-            editions = {c["id"]: c for c in notice["campaigns"]}
-            for task in notice["tasks"]:
-                named: dict[str, list[dict]] = {}
-                for c in task["campaigns"]:
+            editions = {c.id: c for c in notice.campaigns}
+            for task in notice.tasks:
+                named: dict[str, list[Campaign]] = {}
+                for c in task.campaigns:
                     if c in editions:
-                        named.setdefault(editions[c]["series"], []).append(editions[c])
+                        named.setdefault(editions[c].series, []).append(editions[c])
                 for series, cs in named.items():
-                    year = next((c["year"] for c in cs if c["year"]), None)
+                    year = next((c.year for c in cs if c.year), None)
                     found.setdefault(series, []).append(TaskRow(notice, task, year or notice_year(notice)))
         return {s: sorted(rows, key=lambda r: row_key(r, data)) for s, rows in found.items()}
 

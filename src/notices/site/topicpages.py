@@ -100,9 +100,9 @@ def topic_view(data: SiteData, key: str, number: int, lang: str) -> TopicView:
     pages = _pages(data, key)
     src = page_path(topic_base(key), number)
     groups = [TopicNotice(rows[0].year, notice_ref(rows[0].notice, src, lang),
-                         place_label(data, rows[0].notice["jurisdiction"]["id"], lang),
+                         place_label(data, rows[0].notice.jurisdiction["id"], lang),
                          [TopicTask(task_link(row, src, lang),
-                                    excerpt_text(row.task["text"], path=row.task["path"]) if lang == "zh" else "",
+                                    excerpt_text(row.task.text, path=row.task.path) if lang == "zh" else "",
                                     [Link(agency_label(data, a, lang), rel(src, f"agencies/{a}"))
                                      for a in lead_agencies(row.task) if a in data.agencies])
                           for row in rows])
