@@ -140,7 +140,7 @@ def campaign_pages(data: SiteData, series: str) -> list[list[tuple[Notice, list[
     def make() -> dict[str, list]:
         pages = {}
         for s in data.named_series:
-            by_notice: Notice[str, list[TaskRow]] = {}
+            by_notice: dict[str, list[TaskRow]] = {}
             for row in campaign_tasks(data, s):
                 by_notice.setdefault(row.slug, []).append(row)
             groups = [(n, sorted(by_notice.get(n.slug, []), key=lambda r: data.task_order.get((r.slug, r.id), 0)))
