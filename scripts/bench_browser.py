@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -191,11 +192,17 @@ def pagefind(site: Path, page_path: str, queries: list[tuple[str, str]]) -> dict
     if not binary.exists():
         out["errors"].append("node_modules/.bin/pagefind missing (npm ci)")
         return out
-    seconds, _, error, _ = run([str(binary), "--site", str(site), "--output-subdir", "pagefind"], timeout=3600)
-    if error:
-        out["errors"].append(f"pagefind: {error}")
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run([str(binary), "--site", str(site), "--output-subdir", "pagefind"],
+                              capture_output=True, text=True, timeout=3600)
+    except subprocess.TimeoutExpired:
+        out["errors"].append("pagefind: timed out after 3600 s")
         return out
-    out["index_s"] = round(seconds, 1)
+    if proc.returncode != 0:
+        out["errors"].append(f"pagefind: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
+        return out
+    out["index_s"] = round(time.perf_counter() - start, 1)
     out["index_mb"] = round(sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / MB, 2)
     from playwright.sync_api import sync_playwright
 

@@ -32,7 +32,7 @@ def test_notices_are_read_once_while_the_files_stay_the_same(tmp_path):
 
 def test_a_changed_added_or_removed_file_is_read_again(tmp_path):
     write(tmp_path, "a", title="A")
-    first = load_notices(tmp_path)
+    assert load_notices(tmp_path)[0].title == "A"  # read, and kept while the files stay the same
     write(tmp_path, "a", title="A, corrected")
     os.utime(tmp_path / "a.json", ns=(1, 1))  # a time of change of its own, however fast the clock
     assert load_notices(tmp_path)[0].title == "A, corrected"

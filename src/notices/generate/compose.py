@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-
+from typing import TYPE_CHECKING
 
 from ..model import Jurisdiction
 from ..registry import Registry
 from .names import (area_word, banks, campaign_mention, campaign_runs, doc_number, is_municipality, issued_date,
                     parenthesis, place_prefix, rng_for, stable_int, work_plan_title, written_place)
+
+if TYPE_CHECKING:  # corpus.py imports this module
+    from .corpus import Spec
 
 
 # ---- the notice --------------------------------------------------------------------------------
@@ -254,7 +257,7 @@ ADDRESSEES = {
 }
 
 
-def compose(spec: "Spec", registry: Registry) -> Doc:
+def compose(spec: Spec, registry: Registry) -> Doc:
     """The notice of a plan entry, as structured text, and its ground truth."""
     j = registry.jurisdictions[spec.jurisdiction]
     rng = rng_for("notice", spec.seed, spec.slug)

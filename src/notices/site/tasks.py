@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Campaign, Notice, Task
-from .common import Link, file_rel, notice_label, rel
+from .common import Link, notice_label, rel
 from .data import SiteData, level_rank, notice_year
 
 
