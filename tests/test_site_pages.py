@@ -436,3 +436,36 @@ def test_topic_pages_list_every_task_of_their_topic_in_both_languages(site):
     assert zh.heading == "进出口和海关" and zh.total == en.total
     paths = {s.path for s in topicpages.stubs(site)}
     assert {"topics/index", "topics/trademark", "topics/customs"} <= paths
+
+
+def test_campaign_and_topic_pages_group_tasks_under_their_notices_in_pages_that_never_split_one(site):
+    """Pages of a listing hold about GROUPED_PAGE_ROWS rows (a notice's line and each of its tasks),
+    newest notice first; a notice's tasks stay together, each notice once."""
+    from notices.site import topicpages
+
+    rows = [("n1", 3), ("n2", 50), ("n3", 10), ("n4", 70)]
+    pages_ = common.paginate_groups(rows, lambda g: 1 + g[1], size=60)
+    assert [[slug for slug, _ in page] for page in pages_] == [["n1", "n2"], ["n3"], ["n4"]]
+    assert common.paginate_groups([], len) == [[]]
+    for series in site.named_series:
+        view = campaigns.campaign_view(site, series, 1, "zh")
+        slugs = [g.notice.notice.href for g in view.groups]
+        assert len(slugs) == len(set(slugs))
+        assert len(view.tasks) == len(campaigns.campaign_tasks(site, series))  # one page at this size
+    view = topicpages.topic_view(site, "customs", 1, "zh")
+    assert len({g.notice.href for g in view.groups}) == len(view.groups)
+    assert sum(len(g.tasks) for g in view.groups) == view.total
+
+
+def test_the_responsibility_matrix_shows_the_newest_notices_and_says_so(site):
+    from notices.site.pictures import MAX_NOTICES, matrix_view
+
+    notices = [replace(n, slug=f"{n.slug}-{copy}") for copy in ("a", "b") for n in site.notices]
+    assert len(notices) > MAX_NOTICES
+    matrix = matrix_view(site, notices, "catalogue/index", "zh")
+    newest = [n.slug for n in newest_first(notices)[:MAX_NOTICES]]
+    assert [link.href.rstrip("/").rsplit("/", 1)[1] for link, _ in matrix.notices] == newest
+    assert f"最近 {MAX_NOTICES} 份" in matrix.caption
+    assert all(len(cells) == MAX_NOTICES for _, cells in matrix.rows)
+    few = matrix_view(site, site.notices[:2], "catalogue/index", "en")
+    assert few is None or "newest" not in few.caption

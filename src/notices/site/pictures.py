@@ -11,7 +11,10 @@ from .common import Link, agency_label, notice_label, rel, series_label, t
 from .data import SiteData, newest_first, notice_year
 from .tasks import campaign_tasks
 
-MAX_COLUMNS = 12  # a picture never grows wider than this many years or notices
+MAX_COLUMNS = 12  # the timeline never grows wider than this many years
+# The matrix's notices: on a phone each agency's card lists them all by title, and at 12 a
+# place page passed 80 KB.
+MAX_NOTICES = 8
 
 
 def campaign_year_counts(data: SiteData) -> dict[str, dict[int, int]]:
@@ -91,19 +94,21 @@ class Matrix:
 
 
 def matrix_view(data: SiteData, notices: list[Notice], src: str, lang: str) -> Matrix | None:
-    """Agencies (rows) × notices (columns, newest MAX_COLUMNS): ● leads at least one task,
+    """Agencies (rows) × notices (columns, the newest MAX_NOTICES): ● leads at least one task,
     ◐ responsible, ○ supports; None when the notices assign no task to a named agency."""
-    notices = newest_first(notices)[:MAX_COLUMNS]
-    grid = responsibility(notices)
+    shown = newest_first(notices)[:MAX_NOTICES]
+    grid = responsibility(shown)
     if not grid:
         return None
-    caption = t(lang, "机关 × 文件的职责分工：● 牵头，◐ 负责，○ 配合；空白为未分派任务。",
-                "Agencies × notices: ● leads, ◐ responsible, ○ supports; blank: no task assigned.")
-    columns = [(Link(notice_label(n, lang), rel(src, "notices/" + n.slug)), notice_year(n)) for n in notices]
+    some = len(shown) < len(notices)  # the caption says when the columns are the newest only
+    caption = t(lang, f"机关 × {f'最近 {len(shown)} 份' if some else ''}文件的职责分工：● 牵头，◐ 负责，○ 配合；空白为未分派任务。",
+                f"Agencies × {f'the newest {len(shown)} ' if some else ''}notices: ● leads, ◐ responsible, ○ supports; "
+                "blank: no task assigned.")
+    columns = [(Link(notice_label(n, lang), rel(src, "notices/" + n.slug)), notice_year(n)) for n in shown]
     rows = []
     for aid in sorted((a for a in grid if a in data.agencies), key=lambda a: (data.agencies[a].system, a)):
         cells = []
-        for n in notices:
+        for n in shown:
             roles = grid[aid].get(n.slug, set())
             role = next((r for r in ("lead", "responsible", "support") if r in roles), None)
             if role is None:
