@@ -262,7 +262,7 @@ def bench_size(n: int, seed: int, work: Path, args) -> dict:
             res[key] = s[key]
             if s[key] is None:
                 missing(key, "; ".join(s["errors"]) or "not measured")
-        res["lunr_recall"] = s["recall"]
+        res["search_recall"] = s["recall"]
         res["search_kb_before_use"] = s["search_kb_before_use"]
         if s["errors"]:
             res["notes"] += s["errors"]
@@ -319,7 +319,7 @@ ROWS = [
     ("index_raw_mb", "search index raw", "MB"), ("index_gz_mb", "search index gzip", "MB"),
     ("first_query_kb", "bytes to first result", "KB"),
     ("first_result_s", "first result after load", "s"), ("later_query_ms", "later query", "ms"),
-    ("lunr_recall", "lunr recall@10", ""), ("plain_build_s", "plain build", "s"), ("wall_s", "wall time", "s"),
+    ("search_recall", "search recall@10", ""), ("plain_build_s", "plain build", "s"), ("wall_s", "wall time", "s"),
 ]
 
 
