@@ -183,6 +183,8 @@ def provenance(notice: Notice, lang: str) -> list[str]:
             lines.append(f"    Original: <{notice.source_url}>")
         if notice.obtained:
             lines.append(f"    Obtained on {notice.obtained}.")
+        # raw: the default language's build publishes the file, beside the Chinese page
+        lines.append(f'    The file as this site obtained it (Chinese): <a href="../../../notices/{original}">{original}</a>')
     corrected_tasks = [t.id for t in notice.tasks if t.corrected]
     if notice.corrections or corrected_tasks:
         fields = ("、" if lang == "zh" else ", ").join(

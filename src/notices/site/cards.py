@@ -3,7 +3,7 @@ table is marked `data-sd-cards`, so that below a tablet's width the site's style
 row as a card, label and value together (docs/assets/css/site.css), instead of columns squeezed
 to a few characters or a table scrolled sideways.
 
-It works on a page's HTML as MkDocs renders it (the hook's on_page_content), so every table gets
+It works on a page's HTML as ProperDocs renders it (the plugin's on_post_page), so every table gets
 it the same way: the notices' own (Markdown tables and the converter's raw HTML) and the
 generated pages'. The responsibility matrix (agencies × notices) becomes a card per agency, each
 notice's mark with its title, and the timeline (campaigns × years) a card per campaign, each
